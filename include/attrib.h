@@ -1,0 +1,242 @@
+/* libattrib: who says who did it.
+ *
+ * Reads a news text and returns its attribution claims: a SOURCE takes a
+ * position (a STANCE) on whether an ACTOR is responsible for an EVENT.
+ * The definition of a claim and its JSON form are in the project's spec
+ * (claims.md); this header is the whole public API.
+ *
+ * Threading: an attrib_extractor is immutable once attrib_extractor_new()
+ * returns and may be used by any number of threads at once. An
+ * attrib_result, and everything read from it, belongs to the thread that
+ * made it until it is handed over. An attrib_options object is not shared.
+ *
+ * Text: input is UTF-8, not necessarily NUL-terminated (a length is always
+ * given). Every offset in a result is a UTF-8 byte offset into the caller's
+ * input, end exclusive.
+ *
+ * Memory: every pointer returned by an accessor is owned by the object it
+ * was read from and stays valid until that object is freed. Strings the
+ * caller must free say so and are freed with attrib_free(). The library
+ * never prints, never aborts, and keeps no global state.
+ */
+#ifndef ATTRIB_H
+#define ATTRIB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "attrib_version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(ATTRIB_BUILDING) && defined(__GNUC__)
+#define ATTRIB_API __attribute__((visibility("default")))
+#else
+#define ATTRIB_API
+#endif
+
+/* ---- Status codes ------------------------------------------------------ */
+
+typedef enum attrib_status {
+    ATTRIB_OK = 0,
+    ATTRIB_EINVAL = 1,   /* an argument is invalid (NULL, out of range)    */
+    ATTRIB_ENOMEM = 2,   /* an allocation failed; nothing was kept         */
+    ATTRIB_EUTF8 = 3,    /* the text is not valid UTF-8 (see error offset) */
+    ATTRIB_ETOOBIG = 4,  /* the text is over the maximum document size     */
+    ATTRIB_ELANG = 5,    /* unknown or disabled language                   */
+    ATTRIB_ELEXICON = 6, /* a lexicon file has a syntax error              */
+    ATTRIB_EIO = 7,      /* a file could not be read                       */
+    ATTRIB_EICU = 8      /* ICU reported an internal failure               */
+} attrib_status;
+
+/* A static, English description of a status; never NULL. */
+ATTRIB_API const char *attrib_strerror(attrib_status status);
+
+/* The library's version as "MAJOR.MINOR.PATCH" (compare with the
+ * ATTRIB_VERSION_* macros to detect a header/library mismatch). */
+ATTRIB_API const char *attrib_version(void);
+
+/* Frees a buffer the library handed to the caller (attrib_result_to_json).
+ * Accepts NULL. */
+ATTRIB_API void attrib_free(void *ptr);
+
+/* ---- Options ----------------------------------------------------------- */
+
+/* Settings for attrib_extractor_new(). Setters copy what they are given;
+ * the options may be freed as soon as the extractor is built. New settings
+ * arrive as new setters, so the ABI does not move when options grow. */
+typedef struct attrib_options attrib_options;
+
+/* *out is NULL on failure. */
+ATTRIB_API attrib_status attrib_options_new(attrib_options **out);
+ATTRIB_API void attrib_options_free(attrib_options *options);
+
+/* Languages to enable, as a comma-separated list of ISO 639-1 codes
+ * ("en,fr"); NULL or "" enables every built-in language. An unknown code
+ * gives ATTRIB_ELANG. */
+ATTRIB_API attrib_status attrib_options_set_languages(attrib_options *options,
+                                                      const char *languages);
+
+/* Largest document attrib_extract() accepts, in bytes (default 64 MiB;
+ * 0 means no limit). A longer text gives ATTRIB_ETOOBIG. */
+ATTRIB_API attrib_status attrib_options_set_max_document_size(attrib_options *options,
+                                                              size_t bytes);
+
+/* Adds a lexicon file for one language (or "common" for every language),
+ * read when the extractor is built. The file has the format of the
+ * built-in lexicons (see lexicons/README.md); its entries add to and, for
+ * the same phrase and class, override the built-in ones. */
+ATTRIB_API attrib_status attrib_options_add_lexicon_file(attrib_options *options,
+                                                         const char *lang,
+                                                         const char *path);
+
+/* Why the last call on these options, or the last attrib_extractor_new()
+ * made from them, failed ("en/report.txt:12: unknown class"); "" if it did
+ * not. Valid until the next call on the options. */
+ATTRIB_API const char *attrib_options_error(const attrib_options *options);
+
+/* ---- Extractor --------------------------------------------------------- */
+
+typedef struct attrib_extractor attrib_extractor;
+
+/* Builds an extractor from the built-in lexicons plus any files named in
+ * OPTIONS (NULL for defaults). On failure *out is NULL and, where OPTIONS
+ * was given, attrib_options_error() says why. */
+ATTRIB_API attrib_status attrib_extractor_new(const attrib_options *options,
+                                              attrib_extractor **out);
+ATTRIB_API void attrib_extractor_free(attrib_extractor *extractor);
+
+/* Number of enabled languages, and the code of the i-th ("en"). */
+ATTRIB_API size_t attrib_extractor_language_count(const attrib_extractor *extractor);
+ATTRIB_API const char *attrib_extractor_language(const attrib_extractor *extractor,
+                                                 size_t i);
+
+/* ---- Extraction -------------------------------------------------------- */
+
+typedef struct attrib_result attrib_result;
+typedef struct attrib_claim attrib_claim;
+typedef struct attrib_entity attrib_entity;
+
+typedef struct attrib_span {
+    size_t start; /* byte offset into the caller's text */
+    size_t end;   /* exclusive */
+} attrib_span;
+
+/* Extracts the claims of TEXT (LEN bytes of UTF-8). LANG is an ISO 639-1
+ * code that overrides language identification, or NULL to identify it.
+ *
+ * On ATTRIB_OK, *out is a result holding the claims.
+ * On ATTRIB_EUTF8, ATTRIB_ETOOBIG or ATTRIB_ELANG, *out is a result that
+ * holds no claims and says what went wrong (attrib_result_status(),
+ * attrib_result_error(), attrib_result_error_offset()); it serialises to
+ * the spec's error object.
+ * On ATTRIB_EINVAL and ATTRIB_ENOMEM, *out is NULL.
+ * Free every non-NULL result with attrib_result_free(). The text is not
+ * retained: the result keeps copies of what it needs. */
+ATTRIB_API attrib_status attrib_extract(const attrib_extractor *extractor,
+                                        const char *text, size_t len,
+                                        const char *lang, attrib_result **out);
+ATTRIB_API void attrib_result_free(attrib_result *result);
+
+/* ATTRIB_OK, or the failure the result describes. */
+ATTRIB_API attrib_status attrib_result_status(const attrib_result *result);
+/* Detail of a failure ("invalid UTF-8 at byte 17"); "" on success. */
+ATTRIB_API const char *attrib_result_error(const attrib_result *result);
+/* Byte offset of the first invalid byte for ATTRIB_EUTF8, else 0. */
+ATTRIB_API size_t attrib_result_error_offset(const attrib_result *result);
+
+/* Language the text was read as ("en"), or "und" when unknown. */
+ATTRIB_API const char *attrib_result_lang(const attrib_result *result);
+
+ATTRIB_API size_t attrib_result_claim_count(const attrib_result *result);
+/* The i-th claim, in text order, or NULL when i is out of range. */
+ATTRIB_API const attrib_claim *attrib_result_claim(const attrib_result *result, size_t i);
+
+/* Serialises the result as one JSON object (no newline), exactly as the
+ * spec's output contract; ID is the document id to write, or NULL for
+ * "id": null. *json is NUL-terminated, *len (if not NULL) its length;
+ * free it with attrib_free(). */
+ATTRIB_API attrib_status attrib_result_to_json(const attrib_result *result, const char *id,
+                                               char **json, size_t *len);
+
+/* ---- Claims ------------------------------------------------------------ */
+
+typedef enum attrib_stance {
+    ATTRIB_ASSERTS = 0,     /* presents responsibility as fact       */
+    ATTRIB_SUGGESTS = 1,    /* presents it as probable or possible   */
+    ATTRIB_UNCOMMITTED = 2, /* takes no side, or asks                */
+    ATTRIB_DOUBTS = 3,      /* questions it without firm denial      */
+    ATTRIB_DENIES = 4       /* firmly rejects it                     */
+} attrib_stance;
+
+/* "asserts", "suggests", ...; NULL for a value out of range. */
+ATTRIB_API const char *attrib_stance_name(attrib_stance stance);
+/* +1 for asserts and suggests, 0 for uncommitted, -1 for doubts and denies. */
+ATTRIB_API int attrib_stance_polarity(attrib_stance stance);
+
+/* The source, or NULL for an unattributed claim (the writer's own voice,
+ * an agentless passive, a headline). */
+ATTRIB_API const attrib_entity *attrib_claim_source(const attrib_claim *claim);
+/* The actor held responsible; never NULL. */
+ATTRIB_API const attrib_entity *attrib_claim_actor(const attrib_claim *claim);
+/* Outlets and intermediaries that carry the source's words, outermost
+ * first ("X told Reuters" gives [Reuters]). */
+ATTRIB_API size_t attrib_claim_via_count(const attrib_claim *claim);
+ATTRIB_API const attrib_entity *attrib_claim_via(const attrib_claim *claim, size_t i);
+
+ATTRIB_API attrib_stance attrib_claim_stance(const attrib_claim *claim);
+/* How sure the extractor is of this claim, from 0 to 1 (see README:
+ * "Confidence"). */
+ATTRIB_API double attrib_claim_confidence(const attrib_claim *claim);
+/* True when the source claims or denies its own responsibility. */
+ATTRIB_API bool attrib_claim_is_self(const attrib_claim *claim);
+
+/* The words that carry the stance ("confirmed"), and the sentence. */
+ATTRIB_API attrib_span attrib_claim_cue(const attrib_claim *claim);
+ATTRIB_API const char *attrib_claim_cue_text(const attrib_claim *claim);
+ATTRIB_API attrib_span attrib_claim_sentence(const attrib_claim *claim);
+
+/* The event, where the text names it ("the attacks"): its text, or NULL,
+ * and its span ({0, 0} when there is none). */
+ATTRIB_API const char *attrib_claim_event_text(const attrib_claim *claim);
+ATTRIB_API attrib_span attrib_claim_event(const attrib_claim *claim);
+
+/* Which rule of the pipeline produced the claim ("report+resp",
+ * "quote-speaker", "blame", ...), so that a wrong claim can be traced. */
+ATTRIB_API const char *attrib_claim_rule(const attrib_claim *claim);
+
+/* ---- Entities ---------------------------------------------------------- */
+
+typedef enum attrib_kind {
+    ATTRIB_KIND_UNKNOWN = 0,
+    ATTRIB_KIND_PERSON,
+    ATTRIB_KIND_ORGANIZATION,
+    ATTRIB_KIND_STATE,
+    ATTRIB_KIND_GOVERNMENT,
+    ATTRIB_KIND_AGENCY,
+    ATTRIB_KIND_MEDIA,
+    ATTRIB_KIND_GROUP,
+    ATTRIB_KIND_DESCRIBED
+} attrib_kind;
+
+/* "person", "organization", ...; "unknown" for ATTRIB_KIND_UNKNOWN, NULL
+ * for a value out of range. */
+ATTRIB_API const char *attrib_kind_name(attrib_kind kind);
+
+/* The words as they stand in the text (a NUL-terminated copy). */
+ATTRIB_API const char *attrib_entity_text(const attrib_entity *entity);
+/* One name for every alias of the entity, across languages ("North
+ * Korea" for "Pyongyang" and « la Corée du Nord »). */
+ATTRIB_API const char *attrib_entity_canonical(const attrib_entity *entity);
+ATTRIB_API attrib_kind attrib_entity_kind(const attrib_entity *entity);
+ATTRIB_API attrib_span attrib_entity_span(const attrib_entity *entity);
+/* The organisation a person speaks for, or NULL. */
+ATTRIB_API const char *attrib_entity_affiliation(const attrib_entity *entity);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ATTRIB_H */
