@@ -1,0 +1,814 @@
+/* Claims stage: reporting frames and responsibility frames, assembled into
+ * claims.
+ *
+ * A claim is a responsibility frame (an ACTOR and a predicate: "North
+ * Korea was behind", "the involvement of Russia") seen through the
+ * reporting frame that governs it (a SOURCE and a cue: "the FBI said ...",
+ * "according to X, ...", a quotation and its speaker), or a cue that
+ * carries both at once ("X blamed Y", "Y was blamed on ...", "X claimed
+ * responsibility").
+ *
+ *   1. quotations are paired (quotes.txt), so a speaker can govern a quote
+ *      that runs over several sentences;
+ *   2. cues are the longest report, blame, self or resp phrase at a token;
+ *   3. each report cue finds its source (left: "X said"; right: "according
+ *      to X", "..., said X"; by: "was questioned by X"; an apposition "X,
+ *      a spokesman for Y, said" gives X) and its content: the rest of the
+ *      sentence, the part before it ("..., X said"), or the quotation it
+ *      introduces or follows;
+ *   4. each resp cue finds its actor (left, right or genitive) and is
+ *      governed by the innermost report frame whose content holds it;
+ *      outer frames that only pass words on become the via chain;
+ *   5. stance: the modifiers inside the content apply to the predicate,
+ *      then the governing cue's operator (its negated operator when the
+ *      cue is negated), then the cue's own hedges (stance.c).
+ * A frame no report frame governs is the writer's own (unattributed),
+ * unless it stands in a quotation whose speaker is unknown.
+ *
+ * Takes: tokens, sentences, d->lex, mentions (resolved). Gives: d->claims. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "stance.h"
+
+#define MAX_COORD 4
+
+typedef struct frame {
+    const lex_entry *e;
+    size_t tb, te;          /* the cue's tokens                          */
+    int src[MAX_COORD];     /* sources (coordinated), mention indices    */
+    int nsrc;
+    int via;                /* outlet named by the cue ("told Reuters")  */
+    size_t ctb, cte;        /* content: tokens [ctb, cte)                */
+    bool negated, hedged;
+    bool passive;
+    bool quote;             /* the content is a quotation                */
+    bool governs;           /* may govern resp frames                    */
+} frame;
+
+typedef struct quote_span {
+    size_t open, close;     /* tokens of the marks                       */
+} quote_span;
+
+typedef struct ctx {
+    doc *d;
+    vec frames;             /* frame, report frames only                 */
+    vec quotes;             /* quote_span                                */
+    int *cue_at;            /* per token: 1 inside a cue, else 0         */
+    bool *qmark;            /* per token: a quotation mark               */
+} ctx;
+
+/* ---- Small predicates ---- */
+
+static int men_at(const ctx *c, size_t i)
+{
+    return c->d->mention_at[i];
+}
+
+/* The mention a claim should name: a pronoun stands for its antecedent. */
+static int deref(const doc *d, int m)
+{
+    if (m >= 0 && (DOC_MEN(d, m)->flags & MEN_PRONOUN))
+        return DOC_MEN(d, m)->antecedent;
+    return m;
+}
+
+static lex_mod tok_mod(const doc *d, size_t i)
+{
+    const lex_entry *e = d->lex[i].by_class[LEX_MODIFIER];
+    return e ? (lex_mod)e->mod : MOD_NONE;
+}
+
+/* Tokens a search for a source or an actor does not cross. */
+static bool barrier(const ctx *c, size_t i)
+{
+    return c->cue_at[i] || c->qmark[i] || tok_is_punct(c->d, i, ";") ||
+           tok_role(c->d, i) == ROLE_COMP;
+}
+
+static const sentence *sent_of(const doc *d, size_t i)
+{
+    return DOC_SENT(d, DOC_TOK(d, i)->sent);
+}
+
+/* Nearest mention ending before FROM, no further left than LO, crossing
+ * at most MAXDIST other tokens and no barrier. */
+static int left_mention(const ctx *c, size_t from, size_t lo, int maxdist)
+{
+    int dist = 0;
+    for (size_t k = from; k-- > lo;) {
+        if (men_at(c, k) >= 0)
+            return men_at(c, k);
+        if (barrier(c, k) || ++dist > maxdist)
+            return -1;
+    }
+    return -1;
+}
+
+/* Nearest mention starting at or after FROM, before HI. */
+static int right_mention(const ctx *c, size_t from, size_t hi, int maxdist)
+{
+    int dist = 0;
+    for (size_t k = from; k < hi; k++) {
+        if (men_at(c, k) >= 0)
+            return men_at(c, k);
+        if (barrier(c, k) || tok_is_punct(c->d, k, ",.:") || ++dist > maxdist)
+            return -1;
+    }
+    return -1;
+}
+
+/* M and the mentions coordinated with it ("the FBI and the NSA"), in
+ * text order; LEFTWARD looks before M, else after it. */
+static int coordinated(const ctx *c, int m, bool leftward, size_t lo, size_t hi, int *out)
+{
+    int n = 0;
+    out[n++] = m;
+    while (n < MAX_COORD) {
+        const mention *cur = DOC_MEN(c->d, out[leftward ? 0 : n - 1]);
+        size_t k;
+        int next = -1;
+        if (leftward) {
+            if (cur->tb < lo + 2)
+                break;
+            k = cur->tb - 1;
+            if (tok_role(c->d, k) != ROLE_CONJ && !tok_is_punct(c->d, k, ","))
+                break;
+            next = men_at(c, k - 1);
+        } else {
+            k = cur->te;
+            if (k + 1 >= hi)
+                break;
+            if (tok_role(c->d, k) != ROLE_CONJ && !tok_is_punct(c->d, k, ","))
+                break;
+            next = men_at(c, k + 1);
+        }
+        if (next < 0 || next == out[0] || next == out[n - 1])
+            break;
+        if (leftward) {
+            memmove(out + 1, out, (size_t)n * sizeof *out);
+            out[0] = next;
+        } else {
+            out[n] = next;
+        }
+        n++;
+    }
+    return n;
+}
+
+/* Is the cue at TB a participle after a passive auxiliary ("was blamed",
+ * "a été remise en question")? Modifiers may stand between. */
+static bool after_passive_aux(const ctx *c, size_t tb, size_t lo)
+{
+    for (size_t k = tb; k-- > lo && k + 4 > tb;) {
+        if (tok_role(c->d, k) == ROLE_BE)
+            return true;
+        if (tok_mod(c->d, k) == MOD_NONE)
+            return false;
+    }
+    return false;
+}
+
+/* The mention after an agent word ("by the FBI", « par des experts »)
+ * within a few tokens after TE. */
+static int agent_after(const ctx *c, size_t te, size_t hi)
+{
+    for (size_t k = te; k < hi && k < te + 3; k++)
+        if (tok_role(c->d, k) == ROLE_AGENT && men_at(c, k) < 0)
+            return right_mention(c, k + 1, hi, 1);
+    return -1;
+}
+
+/* Negation and hedging of the cue [TB, TE): modifiers just before it, and
+ * a negator right after it (French « ne confirme pas »). */
+static void cue_modality(const ctx *c, size_t tb, size_t te, size_t lo, size_t hi, bool *neg,
+                         bool *hedge)
+{
+    int negs = 0;
+    *hedge = false;
+    for (size_t k = tb; k-- > lo && k + 5 > tb;) {
+        if (men_at(c, k) >= 0 || barrier(c, k) || tok_is_punct(c->d, k, ",.:"))
+            break;
+        lex_mod m = tok_mod(c->d, k);
+        if (m == MOD_NEG)
+            negs++;
+        else if (m == MOD_HEDGE)
+            *hedge = true;
+    }
+    if (te < hi && tok_mod(c->d, te) == MOD_NEG)
+        negs++;
+    *neg = negs % 2 == 1;
+}
+
+/* Does [from, to) hold a responsibility or blame cue? */
+static bool holds_claim_cue(const ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (c->d->lex[k].by_class[LEX_RESP] || c->d->lex[k].by_class[LEX_BLAME] ||
+            c->d->lex[k].by_class[LEX_SELF])
+            return true;
+    return false;
+}
+
+/* ---- 1. Quotations ---- */
+
+#define MAX_QUOTE_DEPTH 8
+
+static attrib_status find_quotes(ctx *c)
+{
+    doc *d = c->d;
+    struct {
+        size_t tok;
+        const char *close;
+    } stack[MAX_QUOTE_DEPTH];
+    int top = 0;
+    for (size_t i = 0; i < DOC_NTOK(d); i++) {
+        const token *t = DOC_TOK(d, i);
+        if (t->flags & TOK_PARA)
+            top = 0; /* a quotation left open at a paragraph's end is dropped */
+        if (t->flags & TOK_WORD)
+            continue;
+        if (top > 0 && strcmp(t->key, stack[top - 1].close) == 0) {
+            quote_span *q = vec_push(&c->quotes, sizeof(quote_span));
+            if (!q)
+                return ATTRIB_ENOMEM;
+            q->open = stack[--top].tok;
+            q->close = i;
+            c->qmark[i] = true;
+            continue;
+        }
+        const lex_entry *e = d->lex[i].by_class[LEX_QUOTE];
+        if (e && e->nwords == 1) {
+            c->qmark[i] = true;
+            if (top == MAX_QUOTE_DEPTH)
+                top = 0;
+            stack[top].tok = i;
+            stack[top].close = e->close;
+            top++;
+        } else if (!d->lex[i].by_class[LEX_QUOTE]) {
+            /* A closing mark with no opening one still ends a search. */
+            for (int k = 0; k < top; k++)
+                if (strcmp(t->key, stack[k].close) == 0)
+                    c->qmark[i] = true;
+        }
+    }
+    return ATTRIB_OK;
+}
+
+/* The quotation that closes just before token I (within a few tokens,
+ * across a comma), or that opens just after it; NULL when none. */
+static const quote_span *quote_before(const ctx *c, size_t i)
+{
+    for (size_t q = 0; q < c->quotes.len; q++) {
+        const quote_span *s = &VEC_AT(c->quotes, quote_span, q);
+        if (s->close < i && i - s->close <= 3)
+            return s;
+    }
+    return NULL;
+}
+
+static const quote_span *quote_after(const ctx *c, size_t i)
+{
+    for (size_t q = 0; q < c->quotes.len; q++) {
+        const quote_span *s = &VEC_AT(c->quotes, quote_span, q);
+        if (s->open >= i && s->open - i <= 3)
+            return s;
+    }
+    return NULL;
+}
+
+static bool inside_quote(const ctx *c, size_t i)
+{
+    for (size_t q = 0; q < c->quotes.len; q++) {
+        const quote_span *s = &VEC_AT(c->quotes, quote_span, q);
+        if (s->open < i && i < s->close)
+            return true;
+    }
+    return false;
+}
+
+/* ---- 2. Cues ---- */
+
+static const lex_entry *cue_entry(const doc *d, size_t i)
+{
+    static const lex_class cue_classes[] = {LEX_BLAME, LEX_SELF, LEX_REPORT, LEX_RESP};
+    const lex_entry *best = NULL;
+    for (size_t k = 0; k < sizeof cue_classes / sizeof *cue_classes; k++) {
+        const lex_entry *e = d->lex[i].by_class[cue_classes[k]];
+        if (e && (!best || e->nwords > best->nwords))
+            best = e;
+    }
+    return best;
+}
+
+/* ---- 3. Report frames ---- */
+
+/* "X, a spokesman for Y, said": the source is X, before the apposition. */
+static int apposition_head(const ctx *c, size_t comma, size_t lo)
+{
+    for (size_t k = comma; k-- > lo && comma - k < 14;) {
+        if (barrier(c, k))
+            return -1;
+        if (tok_is_punct(c->d, k, ",")) {
+            int m = k > lo ? men_at(c, k - 1) : -1;
+            return m;
+        }
+    }
+    return -1;
+}
+
+static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_entry *e)
+{
+    doc *d = c->d;
+    const sentence *s = sent_of(d, tb);
+    size_t sb = s->tok_begin, se = s->tok_end;
+    frame f;
+    memset(&f, 0, sizeof f);
+    f.e = e;
+    f.tb = tb;
+    f.te = te;
+    f.via = -1;
+    f.governs = true;
+    cue_modality(c, tb, te, sb, se, &f.negated, &f.hedged);
+
+    int src = -1;
+    bool content_left = false;
+    lex_side side = (lex_side)e->src;
+    size_t after = te;
+    if ((side == SIDE_LEFT || side == SIDE_BOTH) && after_passive_aux(c, tb, sb)) {
+        side = SIDE_BY;
+        f.passive = true;
+    }
+    if (side == SIDE_BY) {
+        src = agent_after(c, te, se);
+        content_left = true;
+        if (src < 0)
+            f.passive = true; /* agentless: the claim is unattributed */
+    } else if (side == SIDE_RIGHT) {
+        src = right_mention(c, te, se, 3);
+        if (src >= 0) {
+            after = DOC_MEN(d, src)->te;
+            content_left = !holds_claim_cue(c, after, se);
+        }
+    } else {
+        /* "..., said X" and "'...,' said X": the source follows. */
+        bool inverted = tb > sb && (tok_is_punct(d, tb - 1, ",") || c->qmark[tb - 1]);
+        int right = side == SIDE_BOTH ? right_mention(c, te, se, 2) : -1;
+        if (inverted && right >= 0) {
+            src = right;
+            after = DOC_MEN(d, src)->te;
+            content_left = true;
+        } else {
+            int left = left_mention(c, tb, sb, 10);
+            /* "X, a spokesman for Y, said": X speaks. */
+            size_t k = tb;
+            while (k > sb && tok_mod(d, k - 1) != MOD_NONE)
+                k--;
+            if (left >= 0 && k > sb && tok_is_punct(d, k - 1, ",")) {
+                int head = apposition_head(c, DOC_MEN(d, left)->tb, sb);
+                if (head >= 0)
+                    left = head;
+            }
+            src = left >= 0 ? left : right;
+            if (src == right && right >= 0)
+                after = DOC_MEN(d, src)->te;
+            content_left = !holds_claim_cue(c, after, se);
+        }
+    }
+    if (e->via_right && !content_left) {
+        /* "told Reuters that ...": the outlet carries the words. */
+        int v = right_mention(c, after, se, 1);
+        if (v >= 0 && v != src) {
+            f.via = v;
+            after = DOC_MEN(d, v)->te;
+        }
+    }
+    if (src >= 0) {
+        const mention *m = DOC_MEN(d, src);
+        f.nsrc = coordinated(c, src, m->te <= tb, sb, se, f.src);
+    }
+
+    /* The content: a quotation the cue follows or introduces, else the
+     * rest of the sentence, else what stood before the source and cue. */
+    size_t first = tb;
+    if (f.nsrc && DOC_MEN(d, f.src[0])->tb < first)
+        first = DOC_MEN(d, f.src[0])->tb;
+    const quote_span *q = content_left ? quote_before(c, first) : quote_after(c, after);
+    if (!q && !content_left)
+        q = quote_before(c, first);
+    if (q && q->close > q->open + 1) {
+        f.ctb = q->open + 1;
+        f.cte = q->close;
+        f.quote = true;
+    } else if (content_left) {
+        f.ctb = sb;
+        f.cte = first;
+    } else {
+        f.ctb = after;
+        f.cte = se;
+    }
+    frame *slot = vec_push(&c->frames, sizeof(frame));
+    if (!slot)
+        return ATTRIB_ENOMEM;
+    *slot = f;
+    return ATTRIB_OK;
+}
+
+/* ---- 4 and 5. Claims ---- */
+
+static attrib_status emit(ctx *c, int src, int actor, attrib_stance stance, double confidence,
+                          size_t cue_tb, size_t cue_te, const char *rule, bool self,
+                          const int *via, int nvia, size_t ev_tb, size_t ev_te)
+{
+    doc *d = c->d;
+    src = deref(d, src);
+    actor = deref(d, actor);
+    if (actor < 0)
+        return ATTRIB_OK;
+    const mention *a = DOC_MEN(d, actor);
+    if (a->flags & MEN_PRONOUN)
+        return ATTRIB_OK;
+    if (src >= 0) {
+        const mention *s = DOC_MEN(d, src);
+        if (s->flags & MEN_PRONOUN)
+            return ATTRIB_OK;
+        bool same = src == actor ||
+                    (s->canonical && a->canonical && strcmp(s->canonical, a->canonical) == 0);
+        if (same && !self)
+            self = true;
+    }
+    /* One claim per cue, source, actor and stance. */
+    for (size_t k = 0; k < d->claims.len; k++) {
+        const draft_claim *o = &VEC_AT(d->claims, draft_claim, k);
+        if (o->source == src && o->actor == actor && o->stance == stance && o->cue_tb == cue_tb)
+            return ATTRIB_OK;
+    }
+    draft_claim *cl = vec_push(&d->claims, sizeof(draft_claim));
+    if (!cl)
+        return ATTRIB_ENOMEM;
+    cl->source = src;
+    cl->actor = actor;
+    cl->stance = stance;
+    cl->confidence = confidence;
+    cl->cue_tb = cue_tb;
+    cl->cue_te = cue_te;
+    cl->sent = DOC_TOK(d, cue_tb)->sent;
+    cl->self = self;
+    cl->rule = rule;
+    cl->event_tb = ev_tb;
+    cl->event_te = ev_te;
+    for (int k = 0; k < nvia && k < 4; k++)
+        if (deref(d, via[k]) >= 0 && deref(d, via[k]) != src)
+            cl->via[cl->nvia++] = deref(d, via[k]);
+    return ATTRIB_OK;
+}
+
+/* The event a cue speaks of: an event noun with its determiner and
+ * modifiers ("the Sony hack", « le piratage »), after the cue, else
+ * before it. EV_TB == EV_TE when there is none. */
+static void find_event(const ctx *c, size_t tb, size_t te, size_t *ev_tb, size_t *ev_te)
+{
+    const doc *d = c->d;
+    const sentence *s = sent_of(d, tb);
+    *ev_tb = *ev_te = 0;
+    size_t hit = (size_t)-1;
+    for (size_t k = te; k < s->tok_end && k < te + 8; k++) {
+        if (c->cue_at[k] || tok_is_punct(d, k, ";:"))
+            break;
+        if (d->lex[k].by_class[LEX_EVENT]) {
+            hit = k;
+            break;
+        }
+    }
+    for (size_t k = tb; hit == (size_t)-1 && k-- > s->tok_begin && k + 8 > tb;) {
+        if (c->cue_at[k] || tok_is_punct(d, k, ";:"))
+            break;
+        if (d->lex[k].by_class[LEX_EVENT])
+            hit = k;
+    }
+    if (hit == (size_t)-1)
+        return;
+    size_t b = hit, e = hit + d->lex[hit].by_class[LEX_EVENT]->nwords;
+    if (e > s->tok_end)
+        e = s->tok_end;
+    /* Modifiers before the noun, back to a determiner. */
+    for (int n = 0; n < 3 && b > s->tok_begin && b > te; n++) {
+        size_t k = b - 1;
+        if (tok_role(d, k) == ROLE_DET) {
+            b = k;
+            break;
+        }
+        if (!(DOC_TOK(d, k)->flags & TOK_WORD) || c->cue_at[k] || tok_role(d, k) != ROLE_NONE)
+            break;
+        b = k;
+    }
+    *ev_tb = b;
+    *ev_te = e;
+}
+
+/* The actor of a resp cue, or -1; sets *passive_missing when an active-
+ * only predicate stands in the passive with no agent. */
+static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, size_t lo, size_t hi)
+{
+    const doc *d = c->d;
+    switch ((lex_side)e->actor) {
+    case SIDE_RIGHT:
+        return right_mention(c, te, hi, 3);
+    case SIDE_GEN:
+        /* "X's involvement", "North Korea role" */
+        if (tb > lo && tok_role(d, tb - 1) == ROLE_POSS && tb - 1 > lo)
+            return men_at(c, tb - 2);
+        if (tb > lo && men_at(c, tb - 1) >= 0)
+            return men_at(c, tb - 1);
+        /* "the involvement of X", « la responsabilité de X » */
+        if (te < hi && tok_role(d, te) == ROLE_GEN)
+            return right_mention(c, te + 1, hi, 1);
+        if (te < hi && men_at(c, te) >= 0 && tok_role(d, DOC_MEN(d, men_at(c, te))->tb) == ROLE_GEN)
+            return men_at(c, te);
+        return -1;
+    default:
+        if (e->active_only && after_passive_aux(c, tb, lo))
+            return agent_after(c, te, hi);
+        return left_mention(c, tb, lo, 8);
+    }
+}
+
+/* Stance of a predicate: the modifiers of its clause, innermost first. */
+static attrib_stance content_stance(const ctx *c, size_t lo, size_t tb, lex_op op)
+{
+    attrib_stance st = stance_apply_op(op, ATTRIB_ASSERTS);
+    for (size_t k = tb; k-- > lo;) {
+        if (c->cue_at[k] || men_at(c, k) >= 0)
+            continue;
+        lex_mod m = tok_mod(c->d, k);
+        if (m != MOD_NONE)
+            st = stance_apply_mod(m, st);
+    }
+    return st;
+}
+
+static const frame *governor(const ctx *c, size_t tok, int *via, int *nvia)
+{
+    const frame *best = NULL;
+    for (size_t i = 0; i < c->frames.len; i++) {
+        const frame *f = &VEC_AT(c->frames, frame, i);
+        if (f->governs && f->ctb <= tok && tok < f->cte &&
+            (!best || f->cte - f->ctb < best->cte - best->ctb))
+            best = f;
+    }
+    /* Outer frames that pass the words on, outermost first. */
+    *nvia = 0;
+    if (!best)
+        return NULL;
+    for (int pass = 0; pass < 4; pass++) {
+        const frame *outer = NULL;
+        for (size_t i = 0; i < c->frames.len; i++) {
+            const frame *f = &VEC_AT(c->frames, frame, i);
+            if (f == best || !f->governs || !f->nsrc || f->e->op != OP_SAY || f->negated ||
+                !(f->ctb <= tok && tok < f->cte) || f->cte - f->ctb <= best->cte - best->ctb)
+                continue;
+            bool taken = false;
+            for (int k = 0; k < *nvia; k++)
+                taken |= via[k] == f->src[0];
+            if (!taken && (!outer || f->cte - f->ctb > outer->cte - outer->ctb))
+                outer = f;
+        }
+        if (!outer)
+            break;
+        via[(*nvia)++] = outer->src[0];
+    }
+    if (best->via >= 0 && *nvia < 4)
+        via[(*nvia)++] = best->via;
+    return best;
+}
+
+/* Confidence by rule: how often each rule is right, as a prior. See the
+ * README's "Confidence". */
+#define CONF_REPORT 0.85
+#define CONF_BLAME 0.85
+#define CONF_SELF 0.9
+#define CONF_QUOTE 0.75
+#define CONF_UNATTRIBUTED 0.6
+#define CONF_PRONOUN_FACTOR 0.85
+
+static double confidence(const doc *d, double base, int src)
+{
+    if (src >= 0 && (DOC_MEN(d, src)->flags & MEN_PRONOUN))
+        base *= CONF_PRONOUN_FACTOR;
+    return base;
+}
+
+static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_entry *e)
+{
+    doc *d = c->d;
+    const sentence *s = sent_of(d, tb);
+    int via[4], nvia = 0;
+    const frame *g = governor(c, tb, via, &nvia);
+    size_t lo = s->tok_begin;
+    if (g && g->ctb > lo)
+        lo = g->ctb;
+    size_t hi = s->tok_end;
+    if (g && g->cte < hi && g->cte > tb)
+        hi = g->cte;
+
+    int actors[MAX_COORD];
+    int nact = 0;
+    int a = resp_actor(c, tb, te, e, lo, hi);
+    bool self = false;
+    if (a < 0) {
+        /* "Moscow denied any involvement": a predicate without its own
+         * actor under a denial or a claim is about the source itself. */
+        if (!g || !g->nsrc || (lex_side)e->actor != SIDE_GEN ||
+            !(g->e->op == OP_DENY || g->e->op == OP_ASSERT || g->e->op == OP_SAY))
+            return ATTRIB_OK;
+        a = g->src[0];
+        self = true;
+    }
+    const mention *am = DOC_MEN(d, a);
+    nact = coordinated(c, a, (lex_side)e->actor != SIDE_RIGHT && am->te <= tb, lo, hi, actors);
+
+    attrib_stance st = content_stance(c, lo, tb, (lex_op)e->op);
+    size_t cue_tb = tb, cue_te = te;
+    const char *rule = "resp(unattributed)";
+    double conf = CONF_UNATTRIBUTED;
+    int srcs[MAX_COORD] = {-1};
+    int nsrc = 1;
+    if (g) {
+        lex_op op = (lex_op)(g->negated ? g->e->neg : g->e->op);
+        st = stance_apply_op(op, st);
+        if (g->hedged)
+            st = stance_apply_mod(MOD_HEDGE, st);
+        if (g->nsrc) {
+            memcpy(srcs, g->src, sizeof srcs);
+            nsrc = g->nsrc;
+        } else if (!g->passive) {
+            return ATTRIB_OK; /* someone speaks, but we cannot tell who */
+        }
+        /* The cue that carries the stance is the report cue when it does
+         * more than pass the words on. */
+        if (op != OP_SAY || g->negated) {
+            cue_tb = g->tb;
+            cue_te = g->te;
+        }
+        rule = g->quote ? "quote+resp" : g->passive && !g->nsrc ? "passive-report+resp" : "report+resp";
+        conf = g->quote ? CONF_QUOTE : g->nsrc ? CONF_REPORT : CONF_UNATTRIBUTED;
+    } else if (inside_quote(c, tb)) {
+        return ATTRIB_OK; /* somebody's words, speaker unknown */
+    } else if (s->question) {
+        st = ATTRIB_UNCOMMITTED;
+    }
+    if (self)
+        rule = "deny-self";
+    size_t ev_tb, ev_te;
+    find_event(c, tb, te, &ev_tb, &ev_te);
+    for (int i = 0; i < nsrc; i++)
+        for (int k = 0; k < nact; k++) {
+            int src = g && g->nsrc ? srcs[i] : -1;
+            attrib_status r = emit(c, src, actors[k], st, confidence(d, conf, src), cue_tb,
+                                   cue_te, rule, self, via, nvia, ev_tb, ev_te);
+            if (r != ATTRIB_OK)
+                return r;
+        }
+    return ATTRIB_OK;
+}
+
+/* "X blamed Y", "Y was blamed on X", « Y pointée du doigt par X » */
+static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_entry *e)
+{
+    doc *d = c->d;
+    const sentence *s = sent_of(d, tb);
+    size_t sb = s->tok_begin, se = s->tok_end;
+    lex_side src_side = (lex_side)e->src, act_side = (lex_side)e->actor;
+    if (src_side == SIDE_LEFT && after_passive_aux(c, tb, sb)) {
+        /* "North Korea was blamed by the FBI": the subject is the actor. */
+        src_side = SIDE_BY;
+        act_side = SIDE_LEFT;
+    }
+    int src = src_side == SIDE_LEFT ? left_mention(c, tb, sb, 10)
+              : src_side == SIDE_BY ? agent_after(c, te, se)
+                                    : -1;
+    int act = act_side == SIDE_LEFT ? left_mention(c, tb, sb, 8) : right_mention(c, te, se, 3);
+    if (src_side == SIDE_BY && src < 0 && act_side == SIDE_RIGHT) {
+        /* "blamed on X by Y": the agent may follow the actor. */
+        if (act >= 0)
+            src = agent_after(c, DOC_MEN(d, act)->te, se);
+    }
+    if (act < 0 || (src < 0 && src_side == SIDE_LEFT))
+        return ATTRIB_OK;
+    bool neg, hedge;
+    cue_modality(c, tb, te, sb, se, &neg, &hedge);
+    attrib_stance st = stance_apply_op((lex_op)(neg ? e->neg : e->op), ATTRIB_ASSERTS);
+    if (hedge)
+        st = stance_apply_mod(MOD_HEDGE, st);
+
+    int via[4], nvia = 0;
+    const frame *g = governor(c, tb, via, &nvia);
+    if (g && g->nsrc && src < 0)
+        src = g->src[0];
+    else if (g && g->nsrc && g->e->op == OP_SAY && nvia < 4)
+        via[nvia++] = g->src[0];
+    if (src < 0 && !g && inside_quote(c, tb))
+        return ATTRIB_OK;
+
+    int srcs[MAX_COORD] = {src}, acts[MAX_COORD];
+    int nsrc = src >= 0 ? coordinated(c, src, DOC_MEN(d, src)->te <= tb, sb, se, srcs) : 1;
+    int nact = coordinated(c, act, act_side == SIDE_LEFT, sb, se, acts);
+    size_t ev_tb, ev_te;
+    find_event(c, tb, te, &ev_tb, &ev_te);
+    const char *rule = src_side == SIDE_LEFT ? "blame" : "blame(passive)";
+    for (int i = 0; i < nsrc; i++)
+        for (int k = 0; k < nact; k++) {
+            double conf = srcs[i] >= 0 ? CONF_BLAME : CONF_UNATTRIBUTED;
+            attrib_status r = emit(c, srcs[i], acts[k], st, confidence(d, conf, srcs[i]), tb, te,
+                                   rule, false, via, nvia, ev_tb, ev_te);
+            if (r != ATTRIB_OK)
+                return r;
+        }
+    return ATTRIB_OK;
+}
+
+/* "X claimed responsibility", « X a revendiqué » */
+static attrib_status claims_for_self(ctx *c, size_t tb, size_t te, const lex_entry *e)
+{
+    const sentence *s = sent_of(c->d, tb);
+    int src = left_mention(c, tb, s->tok_begin, 10);
+    if (src < 0)
+        return ATTRIB_OK;
+    bool neg, hedge;
+    cue_modality(c, tb, te, s->tok_begin, s->tok_end, &neg, &hedge);
+    attrib_stance st = stance_apply_op((lex_op)(neg ? e->neg : e->op), ATTRIB_ASSERTS);
+    if (hedge)
+        st = stance_apply_mod(MOD_HEDGE, st);
+    size_t ev_tb, ev_te;
+    find_event(c, tb, te, &ev_tb, &ev_te);
+    int via[4], nvia = 0;
+    const frame *g = governor(c, tb, via, &nvia);
+    if (g && g->nsrc && nvia < 4)
+        via[nvia++] = g->src[0];
+    return emit(c, src, src, st, confidence(c->d, CONF_SELF, src), tb, te, "self", true, via,
+                nvia, ev_tb, ev_te);
+}
+
+attrib_status claims_assemble(doc *d)
+{
+    size_t n = DOC_NTOK(d);
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.d = d;
+    c.cue_at = calloc(n ? n : 1, sizeof *c.cue_at);
+    c.qmark = calloc(n ? n : 1, sizeof *c.qmark);
+    vec cues = {0};
+    attrib_status st = ATTRIB_OK;
+    if (!c.cue_at || !c.qmark) {
+        st = ATTRIB_ENOMEM;
+        goto done;
+    }
+    if ((st = find_quotes(&c)) != ATTRIB_OK)
+        goto done;
+
+    /* Cues: the longest phrase at each token outside mentions. */
+    typedef struct cue {
+        size_t tb, te;
+        const lex_entry *e;
+    } cue;
+    for (size_t i = 0; i < n;) {
+        const lex_entry *e = d->mention_at[i] < 0 ? cue_entry(d, i) : NULL;
+        if (!e) {
+            i++;
+            continue;
+        }
+        cue *k = vec_push(&cues, sizeof(cue));
+        if (!k) {
+            st = ATTRIB_ENOMEM;
+            goto done;
+        }
+        k->tb = i;
+        k->te = i + e->nwords;
+        k->e = e;
+        for (size_t j = i; j < k->te; j++)
+            c.cue_at[j] = 1;
+        i = k->te;
+    }
+    for (size_t i = 0; i < cues.len && st == ATTRIB_OK; i++) {
+        const cue *k = &VEC_AT(cues, cue, i);
+        if (k->e->cls == LEX_REPORT)
+            st = build_report_frame(&c, k->tb, k->te, k->e);
+    }
+    for (size_t i = 0; i < cues.len && st == ATTRIB_OK; i++) {
+        const cue *k = &VEC_AT(cues, cue, i);
+        switch (k->e->cls) {
+        case LEX_RESP: st = claims_for_resp(&c, k->tb, k->te, k->e); break;
+        case LEX_BLAME: st = claims_for_blame(&c, k->tb, k->te, k->e); break;
+        case LEX_SELF: st = claims_for_self(&c, k->tb, k->te, k->e); break;
+        default: break;
+        }
+    }
+done:
+    vec_free(&cues);
+    vec_free(&c.frames);
+    vec_free(&c.quotes);
+    free(c.cue_at);
+    free(c.qmark);
+    return st;
+}

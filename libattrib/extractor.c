@@ -1,0 +1,414 @@
+/* The extractor and attrib_extract(): options, building the lexicons of
+ * the enabled languages, and running a document through the stages in
+ * order (see internal.h). Also the small public helpers (status and name
+ * strings, version). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+
+#include "result.h"
+
+/* ---- Options ---- */
+
+#define DEFAULT_MAX_SIZE ((size_t)64 * 1024 * 1024)
+#define MAX_EXTRA_FILES 64
+
+struct attrib_options {
+    char *languages;           /* NULL: all built-in */
+    size_t max_size;
+    struct {
+        char *lang, *path;
+    } files[MAX_EXTRA_FILES];
+    size_t nfiles;
+    char error[512];
+};
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+attrib_status attrib_options_new(attrib_options **out)
+{
+    if (!out)
+        return ATTRIB_EINVAL;
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return ATTRIB_ENOMEM;
+    (*out)->max_size = DEFAULT_MAX_SIZE;
+    return ATTRIB_OK;
+}
+
+void attrib_options_free(attrib_options *o)
+{
+    if (!o)
+        return;
+    free(o->languages);
+    for (size_t i = 0; i < o->nfiles; i++) {
+        free(o->files[i].lang);
+        free(o->files[i].path);
+    }
+    free(o);
+}
+
+static bool builtin_language(const char *code, size_t n)
+{
+    for (const char *const *l = attrib_builtin_languages; *l; l++)
+        if (strcmp(*l, "common") != 0 && strlen(*l) == n && memcmp(*l, code, n) == 0)
+            return true;
+    return false;
+}
+
+attrib_status attrib_options_set_languages(attrib_options *o, const char *languages)
+{
+    if (!o)
+        return ATTRIB_EINVAL;
+    o->error[0] = '\0';
+    if (languages && *languages) {
+        for (const char *p = languages; *p;) {
+            const char *comma = strchr(p, ',');
+            size_t n = comma ? (size_t)(comma - p) : strlen(p);
+            if (!builtin_language(p, n)) {
+                snprintf(o->error, sizeof o->error, "unknown language '%.*s'", (int)n, p);
+                return ATTRIB_ELANG;
+            }
+            p += n + (comma ? 1 : 0);
+        }
+    }
+    char *copy = languages && *languages ? dup_str(languages) : NULL;
+    if (languages && *languages && !copy)
+        return ATTRIB_ENOMEM;
+    free(o->languages);
+    o->languages = copy;
+    return ATTRIB_OK;
+}
+
+attrib_status attrib_options_set_max_document_size(attrib_options *o, size_t bytes)
+{
+    if (!o)
+        return ATTRIB_EINVAL;
+    o->max_size = bytes;
+    return ATTRIB_OK;
+}
+
+attrib_status attrib_options_add_lexicon_file(attrib_options *o, const char *lang,
+                                              const char *path)
+{
+    if (!o || !lang || !path)
+        return ATTRIB_EINVAL;
+    o->error[0] = '\0';
+    if (strcmp(lang, "common") != 0 && !builtin_language(lang, strlen(lang))) {
+        snprintf(o->error, sizeof o->error, "unknown language '%s'", lang);
+        return ATTRIB_ELANG;
+    }
+    if (o->nfiles == MAX_EXTRA_FILES) {
+        snprintf(o->error, sizeof o->error, "more than %d lexicon files", MAX_EXTRA_FILES);
+        return ATTRIB_EINVAL;
+    }
+    char *l = dup_str(lang), *p = dup_str(path);
+    if (!l || !p) {
+        free(l);
+        free(p);
+        return ATTRIB_ENOMEM;
+    }
+    o->files[o->nfiles].lang = l;
+    o->files[o->nfiles].path = p;
+    o->nfiles++;
+    return ATTRIB_OK;
+}
+
+const char *attrib_options_error(const attrib_options *o)
+{
+    return o ? o->error : "";
+}
+
+/* ---- Extractor ---- */
+
+static attrib_status read_file(const char *path, char **out, char *err, size_t errcap)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errcap, "%s: %s", path, strerror(errno));
+        return ATTRIB_EIO;
+    }
+    size_t cap = 4096, len = 0;
+    char *s = malloc(cap);
+    while (s) {
+        len += fread(s + len, 1, cap - len - 1, f);
+        if (len < cap - 1)
+            break;
+        char *p = realloc(s, cap * 2);
+        if (!p) {
+            free(s);
+            s = NULL;
+            break;
+        }
+        s = p;
+        cap *= 2;
+    }
+    bool bad = ferror(f);
+    fclose(f);
+    if (!s) {
+        snprintf(err, errcap, "out of memory");
+        return ATTRIB_ENOMEM;
+    }
+    s[len] = '\0';
+    if (bad || strlen(s) != len || text_utf8_invalid_at(s, len) != len) {
+        snprintf(err, errcap, "%s: %s", path, bad ? "read error" : "not UTF-8 text");
+        free(s);
+        return bad ? ATTRIB_EIO : ATTRIB_ELEXICON;
+    }
+    *out = s;
+    return ATTRIB_OK;
+}
+
+void attrib_extractor_free(attrib_extractor *ex)
+{
+    if (!ex)
+        return;
+    for (size_t i = 0; i < ex->nlangs; i++) {
+        lexicon_free(ex->langs[i].lx);
+        if (ex->langs[i].sentences)
+            ubrk_close(ex->langs[i].sentences);
+    }
+    free(ex->langs);
+    if (ex->words)
+        ubrk_close(ex->words);
+    free(ex);
+}
+
+static bool enabled(const attrib_options *o, const char *code)
+{
+    if (!o || !o->languages)
+        return true;
+    size_t n = strlen(code);
+    for (const char *p = o->languages; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t m = comma ? (size_t)(comma - p) : strlen(p);
+        if (m == n && memcmp(p, code, n) == 0)
+            return true;
+        p += m + (comma ? 1 : 0);
+    }
+    return false;
+}
+
+attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor **out)
+{
+    if (!out)
+        return ATTRIB_EINVAL;
+    *out = NULL;
+    /* The error text lives on the options, which the caller owns and
+     * does not share; the const is about the settings. */
+    attrib_options *o = (attrib_options *)opts;
+    char scratch[512];
+    char *err = o ? o->error : scratch;
+    size_t errcap = o ? sizeof o->error : sizeof scratch;
+    err[0] = '\0';
+
+    attrib_extractor *ex = calloc(1, sizeof *ex);
+    size_t nbuiltin = 0;
+    for (const char *const *l = attrib_builtin_languages; *l; l++)
+        nbuiltin++;
+    attrib_lexicon_file extra[MAX_EXTRA_FILES];
+    const char *names[MAX_EXTRA_FILES];
+    size_t nextra = 0;
+    attrib_status st = ATTRIB_OK;
+    if (!ex || !(ex->langs = calloc(nbuiltin, sizeof *ex->langs))) {
+        st = ATTRIB_ENOMEM;
+        goto fail;
+    }
+    ex->max_size = o ? o->max_size : DEFAULT_MAX_SIZE;
+    UErrorCode uerr = U_ZERO_ERROR;
+    ex->words = ubrk_open(UBRK_WORD, "", NULL, 0, &uerr);
+    if (U_FAILURE(uerr)) {
+        snprintf(err, errcap, "ICU word break iterator: %s", u_errorName(uerr));
+        st = uerr == U_MEMORY_ALLOCATION_ERROR ? ATTRIB_ENOMEM : ATTRIB_EICU;
+        goto fail;
+    }
+    for (size_t i = 0; o && i < o->nfiles; i++) {
+        char *text;
+        if ((st = read_file(o->files[i].path, &text, err, errcap)) != ATTRIB_OK)
+            goto fail;
+        extra[nextra].lang = o->files[i].lang;
+        extra[nextra].cls = NULL;
+        extra[nextra].text = text;
+        names[nextra] = o->files[i].path;
+        nextra++;
+    }
+    for (const char *const *l = attrib_builtin_languages; *l; l++) {
+        if (strcmp(*l, "common") == 0 || !enabled(o, *l))
+            continue;
+        language *lang = &ex->langs[ex->nlangs];
+        snprintf(lang->code, sizeof lang->code, "%s", *l);
+        ex->nlangs++;
+        st = lexicon_build(*l, extra, nextra, names, ex->words, &lang->lx, err, errcap);
+        if (st != ATTRIB_OK)
+            goto fail;
+        /* "ss=standard" keeps "Mr." and "M." from ending a sentence. */
+        char locale[32];
+        snprintf(locale, sizeof locale, "%s@ss=standard", *l);
+        uerr = U_ZERO_ERROR;
+        lang->sentences = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &uerr);
+        if (U_FAILURE(uerr)) {
+            snprintf(err, errcap, "ICU sentence break iterator: %s", u_errorName(uerr));
+            st = uerr == U_MEMORY_ALLOCATION_ERROR ? ATTRIB_ENOMEM : ATTRIB_EICU;
+            goto fail;
+        }
+    }
+    if (ex->nlangs == 0) {
+        snprintf(err, errcap, "no language enabled");
+        st = ATTRIB_ELANG;
+        goto fail;
+    }
+    for (size_t i = 0; i < nextra; i++)
+        free((char *)extra[i].text);
+    *out = ex;
+    return ATTRIB_OK;
+fail:
+    if (st == ATTRIB_ENOMEM && !err[0])
+        snprintf(err, errcap, "out of memory");
+    for (size_t i = 0; i < nextra; i++)
+        free((char *)extra[i].text);
+    attrib_extractor_free(ex);
+    return st;
+}
+
+size_t attrib_extractor_language_count(const attrib_extractor *ex)
+{
+    return ex ? ex->nlangs : 0;
+}
+
+const char *attrib_extractor_language(const attrib_extractor *ex, size_t i)
+{
+    return ex && i < ex->nlangs ? ex->langs[i].code : NULL;
+}
+
+/* ---- Extraction ---- */
+
+static void doc_free(doc *d)
+{
+    arena_free(&d->mem);
+    vec_free(&d->tokens);
+    vec_free(&d->sentences);
+    vec_free(&d->mentions);
+    vec_free(&d->claims);
+    free(d->lex);
+    free(d->mention_at);
+}
+
+static attrib_status run_pipeline(const attrib_extractor *ex, doc *d, const char *lang)
+{
+    attrib_status st;
+    if ((st = segment_words(ex, d)) != ATTRIB_OK)
+        return st;
+    if ((st = lang_identify(ex, d, lang)) != ATTRIB_OK)
+        return st;
+    if ((st = text_prepare_tokens(d)) != ATTRIB_OK)
+        return st;
+    if ((st = segment_sentences(d)) != ATTRIB_OK)
+        return st;
+    if ((st = lexicon_match_document(d->lang->lx, d)) != ATTRIB_OK)
+        return st;
+    if ((st = mentions_find(d)) != ATTRIB_OK)
+        return st;
+    if ((st = resolve_mentions(d)) != ATTRIB_OK)
+        return st;
+    return claims_assemble(d);
+}
+
+attrib_status attrib_extract(const attrib_extractor *ex, const char *text, size_t len,
+                             const char *lang, attrib_result **out)
+{
+    if (!out)
+        return ATTRIB_EINVAL;
+    *out = NULL;
+    if (!ex || (!text && len))
+        return ATTRIB_EINVAL;
+    char detail[160];
+    /* ICU's iterators index with int32_t. */
+    if ((ex->max_size && len > ex->max_size) || len > (size_t)INT32_MAX) {
+        snprintf(detail, sizeof detail, "document of %zu bytes is over the limit of %zu", len,
+                 ex->max_size && ex->max_size < (size_t)INT32_MAX ? ex->max_size : (size_t)INT32_MAX);
+        *out = result_failure(ATTRIB_ETOOBIG, 0, detail);
+        return *out ? ATTRIB_ETOOBIG : ATTRIB_ENOMEM;
+    }
+    size_t bad = text_utf8_invalid_at(text ? text : "", len);
+    if (bad != len) {
+        snprintf(detail, sizeof detail, "invalid UTF-8 at byte %zu", bad);
+        *out = result_failure(ATTRIB_EUTF8, bad, detail);
+        return *out ? ATTRIB_EUTF8 : ATTRIB_ENOMEM;
+    }
+    doc d;
+    memset(&d, 0, sizeof d);
+    d.text = text ? text : "";
+    d.len = len;
+    attrib_status st = run_pipeline(ex, &d, lang);
+    if (st == ATTRIB_OK) {
+        *out = result_from_doc(&d);
+        if (!*out)
+            st = ATTRIB_ENOMEM;
+    } else if (st == ATTRIB_ELANG || st == ATTRIB_EICU) {
+        snprintf(detail, sizeof detail, st == ATTRIB_ELANG ? "language '%s' is not enabled"
+                                                           : "ICU failed%s",
+                 st == ATTRIB_ELANG ? lang : "");
+        *out = result_failure(st, 0, detail);
+        if (!*out)
+            st = ATTRIB_ENOMEM;
+    }
+    doc_free(&d);
+    return st;
+}
+
+/* ---- Names ---- */
+
+const char *attrib_strerror(attrib_status st)
+{
+    switch (st) {
+    case ATTRIB_OK: return "success";
+    case ATTRIB_EINVAL: return "invalid argument";
+    case ATTRIB_ENOMEM: return "out of memory";
+    case ATTRIB_EUTF8: return "text is not valid UTF-8";
+    case ATTRIB_ETOOBIG: return "document is larger than the maximum size";
+    case ATTRIB_ELANG: return "unknown or disabled language";
+    case ATTRIB_ELEXICON: return "lexicon file has an error";
+    case ATTRIB_EIO: return "file could not be read";
+    case ATTRIB_EICU: return "ICU failed";
+    }
+    return "unknown status";
+}
+
+const char *attrib_version(void)
+{
+    return ATTRIB_VERSION_STRING;
+}
+
+void attrib_free(void *p)
+{
+    free(p);
+}
+
+const char *attrib_stance_name(attrib_stance s)
+{
+    static const char *const names[] = {"asserts", "suggests", "uncommitted", "doubts", "denies"};
+    return (unsigned)s < 5 ? names[s] : NULL;
+}
+
+int attrib_stance_polarity(attrib_stance s)
+{
+    return s == ATTRIB_ASSERTS || s == ATTRIB_SUGGESTS ? 1 : s == ATTRIB_UNCOMMITTED ? 0 : -1;
+}
+
+const char *attrib_kind_name(attrib_kind k)
+{
+    static const char *const names[] = {"unknown", "person", "organization", "state",
+                                        "government", "agency", "media", "group", "described"};
+    return (unsigned)k < sizeof names / sizeof *names ? names[k] : NULL;
+}

@@ -1,0 +1,185 @@
+/* Types shared by the stages of the pipeline.
+ *
+ * A document goes through the stages in this order, each adding to the
+ * `doc` below: text (validation) -> segment (tokens, sentences) -> lang ->
+ * text (elision splitting and folding of the tokens) -> lexicon (phrase
+ * matches per token) -> mentions -> claims (frames, stance) -> resolve
+ * (canonical names) -> result (the public object) -> json.
+ *
+ * Everything a document needs lives in its arena and its vectors, freed
+ * together when the document is done; nothing here is global. */
+#ifndef ATTRIB_INTERNAL_H
+#define ATTRIB_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "attrib.h"
+#include "arena.h"
+#include "lexicon.h"
+
+/* ---- Tokens and sentences (segment.c, text.c) ---- */
+
+enum token_flag {
+    TOK_WORD = 1u << 0,      /* letters or digits, not punctuation        */
+    TOK_UPPER = 1u << 1,     /* starts with an upper-case letter          */
+    TOK_ALLCAPS = 1u << 2,   /* every letter is upper case (FBI)          */
+    TOK_PARA = 1u << 3,      /* a blank line stands before it             */
+    TOK_SENT_START = 1u << 4 /* first token of its sentence               */
+};
+
+typedef struct token {
+    size_t start, end; /* bytes in the caller's text                 */
+    const char *key;   /* folded form, NUL-terminated (doc arena)    */
+    uint32_t sent;     /* index of its sentence                      */
+    uint16_t flags;
+    uint16_t keylen;
+} token;
+
+typedef struct sentence {
+    size_t start, end;   /* bytes in the caller's text                */
+    size_t tok_begin;    /* its tokens are [tok_begin, tok_end)       */
+    size_t tok_end;
+    bool question;       /* ends with a question mark                 */
+} sentence;
+
+/* ---- Lexicon matches per token (lexicon.c) ---- */
+
+/* The longest entry of each class that starts at a token; NULL where none. */
+typedef struct token_lex {
+    const lex_entry *by_class[LEX_NCLASSES];
+} token_lex;
+
+/* ---- Mentions (mentions.c) ---- */
+
+enum mention_flag {
+    MEN_GAZETTEER = 1u << 0, /* from the entities lexicon                  */
+    MEN_NAME = 1u << 1,      /* capitalised proper name                    */
+    MEN_DESCRIBED = 1u << 2, /* a described party ("security experts")     */
+    MEN_PRONOUN = 1u << 3    /* he, she, it, they, il, elle ...            */
+};
+
+typedef struct mention {
+    size_t tb, te;          /* tokens [tb, te), determiner included       */
+    size_t head;            /* first token after the determiner           */
+    const char *canonical;  /* from the lexicon, or NULL: made by resolve */
+    int antecedent;         /* pronoun: index of the mention it stands for, or -1 */
+    attrib_kind kind;
+    uint8_t flags;
+} mention;
+
+/* ---- Claims (claims.c) ---- */
+
+typedef struct draft_claim {
+    int source;           /* mention index, or -1 when unattributed       */
+    int actor;            /* mention index                                */
+    int via[4];           /* mention indices, outermost first             */
+    int nvia;
+    attrib_stance stance;
+    double confidence;
+    size_t cue_tb, cue_te; /* tokens of the cue                           */
+    size_t event_tb, event_te; /* tokens of the event; equal when none    */
+    uint32_t sent;
+    bool self;
+    const char *rule;     /* static string: which rule made it            */
+} draft_claim;
+
+/* ---- The extractor (extractor.c) ---- */
+
+struct UBreakIterator;
+
+/* One enabled language: its lexicon and its sentence rules. */
+typedef struct language {
+    char code[16];
+    lexicon *lx;
+    struct UBreakIterator *sentences; /* template, cloned per document */
+} language;
+
+struct attrib_extractor {
+    language *langs;
+    size_t nlangs;
+    size_t max_size;                  /* 0: no limit                   */
+    struct UBreakIterator *words;     /* template, cloned per document */
+};
+
+/* ---- A document in the pipeline ---- */
+
+typedef struct vec {
+    void *data;
+    size_t len, cap;
+} vec;
+
+/* Pointer to a new zeroed element at the end, or NULL when out of memory. */
+void *vec_push(vec *v, size_t elem_size);
+void vec_free(vec *v);
+
+#define VEC_AT(v, type, i) (((type *)(v).data)[i])
+
+typedef struct doc {
+    const char *text;
+    size_t len;
+    const struct language *lang; /* the language the text is read as  */
+    bool lang_known;             /* false when nothing identified it   */
+    arena mem;                   /* keys, canonical names              */
+    vec tokens;                  /* token                              */
+    vec sentences;               /* sentence                           */
+    token_lex *lex;              /* one per token                      */
+    int *mention_at;             /* one per token: mention index or -1 */
+    vec mentions;                /* mention                            */
+    vec claims;                  /* draft_claim                        */
+} doc;
+
+#define DOC_TOK(d, i) (&VEC_AT((d)->tokens, token, (i)))
+#define DOC_SENT(d, i) (&VEC_AT((d)->sentences, sentence, (i)))
+#define DOC_MEN(d, i) (&VEC_AT((d)->mentions, mention, (i)))
+#define DOC_NTOK(d) ((d)->tokens.len)
+
+/* ---- Stages ---- */
+
+struct attrib_extractor;
+
+/* text.c */
+/* Offset of the first byte that is not valid UTF-8, or LEN when all is. */
+size_t text_utf8_invalid_at(const char *s, size_t len);
+/* Folds S (LEN bytes of valid UTF-8) to its lexicon key: NFKC case
+ * folding, with typographic apostrophes and hyphens made ASCII. Writes at
+ * most CAP-1 bytes and a NUL to OUT; returns the key's length, or
+ * (size_t)-1 when it does not fit (such a token has no key). No
+ * allocation. */
+size_t text_fold(const char *s, size_t len, char *out, size_t cap);
+/* Splits tokens at the language's elisions (l'affaire -> l' affaire) and
+ * clitic suffixes (FBI's -> FBI 's), now that the language is known. */
+attrib_status text_prepare_tokens(doc *d);
+
+/* segment.c: the words of d->text through ICU's word break iterator, each
+ * with its folded key (text_fold), in one pass over a UText. */
+attrib_status segment_words(const struct attrib_extractor *ex, doc *d);
+/* segment.c: sentences through the language's sentence break iterator;
+ * gives every token its sentence. Run after text_prepare_tokens(). */
+attrib_status segment_sentences(doc *d);
+
+/* lang.c: sets d->lang from HINT, or from the tokens' function words;
+ * ATTRIB_ELANG when HINT names no enabled language. */
+attrib_status lang_identify(const struct attrib_extractor *ex, doc *d, const char *hint);
+
+/* mentions.c */
+attrib_status mentions_find(doc *d);
+
+/* claims.c */
+attrib_status claims_assemble(doc *d);
+
+/* resolve.c: canonical names for mentions without one; pronoun antecedents. */
+attrib_status resolve_mentions(doc *d);
+
+/* Helpers on tokens shared by the stages. */
+static inline const lex_entry *tok_lex(const doc *d, size_t i, lex_class c)
+{
+    return d->lex[i].by_class[c];
+}
+/* Role of token i in function.txt, or ROLE_NONE. */
+lex_role tok_role(const doc *d, size_t i);
+bool tok_is(const doc *d, size_t i, const char *key);
+bool tok_is_punct(const doc *d, size_t i, const char *chars);
+
+#endif

@@ -1,0 +1,663 @@
+/* Lexicon stage: parses lexicon files into entries, indexes them by their
+ * folded first word, and marks, for each token of a document, the longest
+ * entry of each class that starts there.
+ *
+ * Takes: the embedded rows of lexicons/ and a caller's files; a document's
+ * folded tokens. Gives: an immutable lexicon per language; d->lex. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include "internal.h"
+
+typedef struct bucket {
+    const char *key;              /* folded first word; NULL when empty */
+    const lex_entry **list;       /* NULL-terminated                    */
+    size_t n, cap;
+} bucket;
+
+struct lexicon {
+    arena mem;
+    lex_entry *entries;           /* in file order                      */
+    size_t n, cap;
+    bucket *table;                /* open addressing, power of two      */
+    size_t tcap;
+    const char **elisions, **clitics; /* folded, e.g. "l'" and "'s"     */
+    size_t nelisions, nclitics;
+};
+
+/* ---- Names of classes and attribute values ---- */
+
+static const char *const class_names[LEX_NCLASSES] = {
+    "report", "blame", "resp", "self", "modifiers", "function",
+    "described", "events", "names", "entities", "quotes"};
+
+typedef struct name_value {
+    const char *name;
+    int value;
+} name_value;
+
+static const name_value op_names[] = {
+    {"say", OP_SAY}, {"assert", OP_ASSERT}, {"suggest", OP_SUGGEST},
+    {"doubt", OP_DOUBT}, {"deny", OP_DENY}, {"ask", OP_ASK}, {NULL, 0}};
+static const name_value side_names[] = {
+    {"left", SIDE_LEFT}, {"right", SIDE_RIGHT}, {"both", SIDE_BOTH},
+    {"by", SIDE_BY}, {"none", SIDE_NONE}, {"gen", SIDE_GEN}, {NULL, 0}};
+static const name_value mod_names[] = {
+    {"neg", MOD_NEG}, {"hedge", MOD_HEDGE}, {"doubt", MOD_DOUBT},
+    {"ask", MOD_ASK}, {NULL, 0}};
+static const name_value role_names[] = {
+    {"det", ROLE_DET}, {"comp", ROLE_COMP}, {"agent", ROLE_AGENT},
+    {"gen", ROLE_GEN}, {"poss", ROLE_POSS}, {"be", ROLE_BE},
+    {"conj", ROLE_CONJ}, {"prep", ROLE_PREP}, {"pron", ROLE_PRON},
+    {"stop", ROLE_STOP}, {"title", ROLE_TITLE}, {"org", ROLE_ORG},
+    {"media", ROLE_MEDIA}, {"connector", ROLE_CONNECTOR}, {NULL, 0}};
+static const name_value kind_names[] = {
+    {"person", ATTRIB_KIND_PERSON}, {"organization", ATTRIB_KIND_ORGANIZATION},
+    {"state", ATTRIB_KIND_STATE}, {"government", ATTRIB_KIND_GOVERNMENT},
+    {"agency", ATTRIB_KIND_AGENCY}, {"media", ATTRIB_KIND_MEDIA},
+    {"group", ATTRIB_KIND_GROUP}, {"described", ATTRIB_KIND_DESCRIBED},
+    {NULL, 0}};
+
+static int find_name(const name_value *t, const char *s, size_t n)
+{
+    for (; t->name; t++)
+        if (strlen(t->name) == n && memcmp(t->name, s, n) == 0)
+            return t->value;
+    return -1;
+}
+
+/* The op a negated cue applies when its lexicon line does not say. */
+static uint8_t default_neg(uint8_t op)
+{
+    switch (op) {
+    case OP_SUGGEST: return OP_DOUBT;
+    case OP_DOUBT: return OP_ASSERT;
+    case OP_DENY: return OP_SUGGEST;
+    default: return OP_ASK;
+    }
+}
+
+/* ---- Building ---- */
+
+typedef struct parse_ctx {
+    lexicon *lx;
+    UBreakIterator *words;
+    char *err;
+    size_t errcap;
+    const char *where;      /* "en/report" or a file name */
+    size_t line;
+} parse_ctx;
+
+static attrib_status fail(parse_ctx *pc, attrib_status st, const char *why, const char *what,
+                          size_t whatlen)
+{
+    snprintf(pc->err, pc->errcap, "%s:%zu: %s%s%.*s", pc->where, pc->line, why,
+             what ? ": " : "", (int)(what ? whatlen : 0), what ? what : "");
+    return st;
+}
+
+static bool list_has(const char **list, size_t n, const char *key, size_t keylen)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == keylen && memcmp(list[i], key, keylen) == 0)
+            return true;
+    return false;
+}
+
+bool lexicon_is_elision(const lexicon *lx, const char *key, size_t keylen)
+{
+    return list_has(lx->elisions, lx->nelisions, key, keylen);
+}
+
+bool lexicon_is_clitic_suffix(const lexicon *lx, const char *key, size_t keylen)
+{
+    return list_has(lx->clitics, lx->nclitics, key, keylen);
+}
+
+/* Splits PHRASE into folded words exactly as a document's tokens would be
+ * split (segment.c, text.c): ICU word boundaries, then elisions and
+ * clitic suffixes. */
+#define MAX_PHRASE_WORDS 16
+#define MAX_KEY 256
+
+static attrib_status split_phrase(parse_ctx *pc, const char *phrase, size_t len,
+                                  const char **words, size_t *nwords)
+{
+    lexicon *lx = pc->lx;
+    UErrorCode uerr = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, phrase, (int64_t)len, &uerr);
+    ubrk_setUText(pc->words, ut, &uerr);
+    if (U_FAILURE(uerr)) {
+        utext_close(ut);
+        return fail(pc, ATTRIB_EICU, "ICU could not split the phrase", NULL, 0);
+    }
+    size_t n = 0;
+    attrib_status st = ATTRIB_OK;
+    char key[MAX_KEY];
+    int32_t a = ubrk_first(pc->words);
+    for (int32_t b = ubrk_next(pc->words); b != UBRK_DONE; a = b, b = ubrk_next(pc->words)) {
+        size_t klen = text_fold(phrase + a, (size_t)(b - a), key, sizeof key);
+        if (klen == (size_t)-1) {
+            st = fail(pc, ATTRIB_ELEXICON, "word too long", phrase, len);
+            break;
+        }
+        if (klen == 0 || key[0] == ' ' || key[0] == '\t')
+            continue;
+        /* "l" followed by "'" is how ICU splits a bare elision "l'". */
+        if (n > 0 && strcmp(key, "'") == 0 && phrase[a - 1] != ' ') {
+            size_t pl = strlen(words[n - 1]);
+            char joined[MAX_KEY];
+            if (pl + 2 < sizeof joined) {
+                memcpy(joined, words[n - 1], pl);
+                joined[pl] = '\'';
+                joined[pl + 1] = '\0';
+                if (lexicon_is_elision(lx, joined, pl + 1)) {
+                    words[n - 1] = arena_strndup(&lx->mem, joined, pl + 1);
+                    if (!words[n - 1]) {
+                        st = ATTRIB_ENOMEM;
+                        break;
+                    }
+                    continue;
+                }
+            }
+        }
+        /* Elision prefix and clitic suffix, as text_prepare_tokens does. */
+        size_t parts[3][2];
+        size_t np = 0;
+        const char *apo = memchr(key, '\'', klen);
+        const char *last = apo;
+        for (const char *p = apo; p; p = memchr(p + 1, '\'', klen - (size_t)(p + 1 - key)))
+            last = p;
+        size_t from = 0, to = klen;
+        if (apo && (size_t)(apo - key) + 1 < klen &&
+            lexicon_is_elision(lx, key, (size_t)(apo - key) + 1)) {
+            parts[np][0] = 0;
+            parts[np][1] = (size_t)(apo - key) + 1;
+            np++;
+            from = (size_t)(apo - key) + 1;
+        }
+        size_t suffix_at = to;
+        if (last && (size_t)(last - key) > from && lexicon_is_clitic_suffix(lx, last, klen - (size_t)(last - key)))
+            suffix_at = (size_t)(last - key);
+        parts[np][0] = from;
+        parts[np][1] = suffix_at;
+        np++;
+        if (suffix_at < to) {
+            parts[np][0] = suffix_at;
+            parts[np][1] = to;
+            np++;
+        }
+        for (size_t i = 0; i < np; i++) {
+            if (n == MAX_PHRASE_WORDS) {
+                st = fail(pc, ATTRIB_ELEXICON, "phrase has too many words", phrase, len);
+                break;
+            }
+            words[n] = arena_strndup(&lx->mem, key + parts[i][0], parts[i][1] - parts[i][0]);
+            if (!words[n]) {
+                st = ATTRIB_ENOMEM;
+                break;
+            }
+            n++;
+        }
+        if (st != ATTRIB_OK)
+            break;
+    }
+    utext_close(ut);
+    if (st == ATTRIB_OK && n == 0)
+        st = fail(pc, ATTRIB_ELEXICON, "empty phrase", phrase, len);
+    *nwords = n;
+    return st;
+}
+
+/* One parsed line before its phrase is split (phrases are split once all
+ * elisions are known). */
+typedef struct raw_line {
+    lex_entry e;
+    const char *phrase;
+    size_t phraselen;
+    const char *where;
+    size_t line;
+} raw_line;
+
+typedef struct raw_lines {
+    raw_line *v;
+    size_t n, cap;
+} raw_lines;
+
+static attrib_status set_attr(parse_ctx *pc, lex_entry *e, bool *has_class, const char *k,
+                              size_t kl, const char *v, size_t vl)
+{
+    int x;
+#define KEY(s) (kl == sizeof(s) - 1 && memcmp(k, s, kl) == 0)
+    if (KEY("class")) {
+        for (x = 0; x < LEX_NCLASSES; x++)
+            if (strlen(class_names[x]) == vl && memcmp(class_names[x], v, vl) == 0)
+                break;
+        if (x == LEX_NCLASSES)
+            return fail(pc, ATTRIB_ELEXICON, "unknown class", v, vl);
+        e->cls = (uint8_t)x;
+        *has_class = true;
+        return ATTRIB_OK;
+    }
+    if (KEY("op") || KEY("neg")) {
+        if ((x = find_name(op_names, v, vl)) < 0)
+            return fail(pc, ATTRIB_ELEXICON, "unknown op", v, vl);
+        *(KEY("op") ? &e->op : &e->neg) = (uint8_t)x;
+    } else if (KEY("src") || KEY("actor")) {
+        if ((x = find_name(side_names, v, vl)) < 0)
+            return fail(pc, ATTRIB_ELEXICON, "unknown side", v, vl);
+        *(KEY("src") ? &e->src : &e->actor) = (uint8_t)x;
+    } else if (KEY("via")) {
+        if (!(vl == 5 && memcmp(v, "right", 5) == 0))
+            return fail(pc, ATTRIB_ELEXICON, "via takes only right", v, vl);
+        e->via_right = true;
+    } else if (KEY("voice")) {
+        if (!(vl == 6 && memcmp(v, "active", 6) == 0))
+            return fail(pc, ATTRIB_ELEXICON, "voice takes only active", v, vl);
+        e->active_only = true;
+    } else if (KEY("mod")) {
+        if ((x = find_name(mod_names, v, vl)) < 0)
+            return fail(pc, ATTRIB_ELEXICON, "unknown mod", v, vl);
+        e->mod = (uint8_t)x;
+    } else if (KEY("role")) {
+        if ((x = find_name(role_names, v, vl)) < 0)
+            return fail(pc, ATTRIB_ELEXICON, "unknown role", v, vl);
+        e->role = (uint8_t)x;
+    } else if (KEY("kind")) {
+        if ((x = find_name(kind_names, v, vl)) < 0)
+            return fail(pc, ATTRIB_ELEXICON, "unknown kind", v, vl);
+        e->kind = (uint8_t)x;
+    } else if (KEY("form")) {
+        if (!(vl == 3 && memcmp(v, "adj", 3) == 0))
+            return fail(pc, ATTRIB_ELEXICON, "form takes only adj", v, vl);
+        e->adjective = true;
+    } else if (KEY("canonical")) {
+        if (!(e->canonical = arena_strndup(&pc->lx->mem, v, vl)))
+            return ATTRIB_ENOMEM;
+    } else if (KEY("close")) {
+        char key[MAX_KEY];
+        size_t n = text_fold(v, vl, key, sizeof key);
+        if (n == (size_t)-1 || n == 0)
+            return fail(pc, ATTRIB_ELEXICON, "bad closing mark", v, vl);
+        if (!(e->close = arena_strndup(&pc->lx->mem, key, n)))
+            return ATTRIB_ENOMEM;
+    } else {
+        return fail(pc, ATTRIB_ELEXICON, "unknown attribute", k, kl);
+    }
+#undef KEY
+    return ATTRIB_OK;
+}
+
+/* Which attributes each class requires, and its defaults. */
+static attrib_status complete_entry(parse_ctx *pc, lex_entry *e)
+{
+    switch (e->cls) {
+    case LEX_REPORT:
+        if (!e->op)
+            return fail(pc, ATTRIB_ELEXICON, "report needs op", NULL, 0);
+        if (!e->src)
+            e->src = SIDE_BOTH;
+        break;
+    case LEX_BLAME:
+        if (!e->src)
+            e->src = SIDE_LEFT;
+        if (!e->actor)
+            e->actor = SIDE_RIGHT;
+        if (!e->op)
+            e->op = OP_ASSERT;
+        break;
+    case LEX_RESP:
+        if (!e->actor)
+            e->actor = SIDE_LEFT;
+        if (!e->op)
+            e->op = OP_ASSERT;
+        break;
+    case LEX_SELF:
+        if (!e->op)
+            e->op = OP_ASSERT;
+        break;
+    case LEX_MODIFIER:
+        if (!e->mod)
+            return fail(pc, ATTRIB_ELEXICON, "modifier needs mod", NULL, 0);
+        break;
+    case LEX_FUNCTION:
+        if (!e->role)
+            return fail(pc, ATTRIB_ELEXICON, "function word needs role", NULL, 0);
+        if (e->role == ROLE_PRON && !e->kind)
+            return fail(pc, ATTRIB_ELEXICON, "pronoun needs kind", NULL, 0);
+        break;
+    case LEX_DESCRIBED:
+        if (!e->kind)
+            e->kind = ATTRIB_KIND_DESCRIBED;
+        break;
+    case LEX_NAME:
+        if (!e->role)
+            return fail(pc, ATTRIB_ELEXICON, "name word needs role", NULL, 0);
+        break;
+    case LEX_ENTITY:
+        if (!e->canonical || !e->kind)
+            return fail(pc, ATTRIB_ELEXICON, "entity needs canonical and kind", NULL, 0);
+        break;
+    case LEX_QUOTE:
+        if (!e->close)
+            return fail(pc, ATTRIB_ELEXICON, "quote needs close", NULL, 0);
+        break;
+    default:
+        break;
+    }
+    if (e->op && !e->neg)
+        e->neg = default_neg(e->op);
+    return ATTRIB_OK;
+}
+
+static attrib_status parse_text(parse_ctx *pc, const char *text, int cls, raw_lines *out)
+{
+    const char *p = text;
+    pc->line = 0;
+    while (*p) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        const char *line = p;
+        p = eol ? eol + 1 : p + len;
+        pc->line++;
+        if (len && line[len - 1] == '\r')
+            len--;
+        size_t skip = 0;
+        while (skip < len && (line[skip] == ' ' || line[skip] == '\t'))
+            skip++;
+        if (skip == len || line[skip] == '#')
+            continue;
+
+        raw_line r;
+        memset(&r, 0, sizeof r);
+        bool has_class = cls >= 0;
+        r.e.cls = (uint8_t)(cls >= 0 ? cls : 0);
+        const char *field = line;
+        const char *end = line + len;
+        const char *tab = memchr(field, '\t', (size_t)(end - field));
+        r.phrase = field;
+        r.phraselen = (size_t)((tab ? tab : end) - field);
+        while (r.phraselen && r.phrase[r.phraselen - 1] == ' ')
+            r.phraselen--;
+        while (tab) {
+            field = tab + 1;
+            tab = memchr(field, '\t', (size_t)(end - field));
+            const char *fend = tab ? tab : end;
+            if (fend == field)
+                continue;
+            const char *eq = memchr(field, '=', (size_t)(fend - field));
+            if (!eq)
+                return fail(pc, ATTRIB_ELEXICON, "attribute is not key=value", field,
+                            (size_t)(fend - field));
+            attrib_status st = set_attr(pc, &r.e, &has_class, field, (size_t)(eq - field),
+                                        eq + 1, (size_t)(fend - eq - 1));
+            if (st != ATTRIB_OK)
+                return st;
+        }
+        if (!has_class)
+            return fail(pc, ATTRIB_ELEXICON, "line names no class (class=...)", NULL, 0);
+        attrib_status st = complete_entry(pc, &r.e);
+        if (st != ATTRIB_OK)
+            return st;
+        r.where = pc->where;
+        r.line = pc->line;
+        if (out->n == out->cap) {
+            size_t cap = out->cap ? out->cap * 2 : 512;
+            raw_line *v = realloc(out->v, cap * sizeof *v);
+            if (!v)
+                return ATTRIB_ENOMEM;
+            out->v = v;
+            out->cap = cap;
+        }
+        out->v[out->n++] = r;
+    }
+    return ATTRIB_OK;
+}
+
+static uint64_t hash_key(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static bucket *find_bucket(const lexicon *lx, const char *key, size_t keylen)
+{
+    size_t mask = lx->tcap - 1;
+    for (size_t i = (size_t)hash_key(key, keylen) & mask;; i = (i + 1) & mask) {
+        bucket *b = &lx->table[i];
+        if (!b->key || (strlen(b->key) == keylen && memcmp(b->key, key, keylen) == 0))
+            return b;
+    }
+}
+
+static bool same_words(const lex_entry *a, const lex_entry *b)
+{
+    if (a->nwords != b->nwords)
+        return false;
+    for (size_t i = 0; i < a->nwords; i++)
+        if (strcmp(a->words[i], b->words[i]) != 0)
+            return false;
+    return true;
+}
+
+static attrib_status index_entries(lexicon *lx)
+{
+    lx->tcap = 64;
+    while (lx->tcap < lx->n * 2)
+        lx->tcap *= 2;
+    lx->table = calloc(lx->tcap, sizeof *lx->table);
+    if (!lx->table)
+        return ATTRIB_ENOMEM;
+    for (size_t i = 0; i < lx->n; i++) {
+        lex_entry *e = &lx->entries[i];
+        bucket *b = find_bucket(lx, e->words[0], strlen(e->words[0]));
+        b->key = e->words[0];
+        /* A later line of the same class and phrase overrides. */
+        size_t j;
+        for (j = 0; j < b->n; j++)
+            if (b->list[j]->cls == e->cls && same_words(b->list[j], e))
+                break;
+        if (j < b->n) {
+            b->list[j] = e;
+            continue;
+        }
+        if (b->n + 1 >= b->cap) {
+            size_t cap = b->cap ? b->cap * 2 : 4;
+            const lex_entry **l = realloc(b->list, cap * sizeof *l);
+            if (!l)
+                return ATTRIB_ENOMEM;
+            b->list = l;
+            b->cap = cap;
+        }
+        b->list[b->n++] = e;
+        b->list[b->n] = NULL;
+    }
+    return ATTRIB_OK;
+}
+
+void lexicon_free(lexicon *lx)
+{
+    if (!lx)
+        return;
+    for (size_t i = 0; i < lx->tcap; i++)
+        free(lx->table[i].list);
+    free(lx->table);
+    free(lx->entries);
+    free(lx->elisions);
+    free(lx->clitics);
+    arena_free(&lx->mem);
+    free(lx);
+}
+
+static attrib_status collect_affixes(lexicon *lx, const raw_lines *lines)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < lines->n; i++)
+        if (lines->v[i].e.cls == LEX_FUNCTION)
+            n++;
+    lx->elisions = calloc(n + 1, sizeof *lx->elisions);
+    lx->clitics = calloc(n + 1, sizeof *lx->clitics);
+    if (!lx->elisions || !lx->clitics)
+        return ATTRIB_ENOMEM;
+    for (size_t i = 0; i < lines->n; i++) {
+        const raw_line *r = &lines->v[i];
+        if (r->e.cls != LEX_FUNCTION || r->phraselen < 2 || memchr(r->phrase, ' ', r->phraselen))
+            continue;
+        char key[MAX_KEY];
+        size_t k = text_fold(r->phrase, r->phraselen, key, sizeof key);
+        if (k == (size_t)-1 || k < 2)
+            continue;
+        char *copy = arena_strndup(&lx->mem, key, k);
+        if (!copy)
+            return ATTRIB_ENOMEM;
+        if (key[k - 1] == '\'' && !list_has(lx->elisions, lx->nelisions, key, k))
+            lx->elisions[lx->nelisions++] = copy;
+        else if (key[0] == '\'' && !list_has(lx->clitics, lx->nclitics, key, k))
+            lx->clitics[lx->nclitics++] = copy;
+    }
+    return ATTRIB_OK;
+}
+
+static bool class_from_name(const char *name, int *cls)
+{
+    for (int x = 0; x < LEX_NCLASSES; x++)
+        if (strcmp(class_names[x], name) == 0) {
+            *cls = x;
+            return true;
+        }
+    return false;
+}
+
+attrib_status lexicon_build(const char *lang, const attrib_lexicon_file *extra, size_t nextra,
+                            const char *const *extra_names, UBreakIterator *words,
+                            lexicon **out, char *err, size_t errcap)
+{
+    *out = NULL;
+    lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx)
+        return ATTRIB_ENOMEM;
+    raw_lines lines = {0};
+    parse_ctx pc = {lx, words, err, errcap, "", 0};
+    attrib_status st = ATTRIB_OK;
+    char where[64];
+
+    /* Built-in "common" first, then the language, then the caller's files
+     * in the order given, so that later lines override. */
+    for (int pass = 0; pass < 2 && st == ATTRIB_OK; pass++) {
+        const char *want = pass == 0 ? "common" : lang;
+        for (const attrib_lexicon_file *f = attrib_builtin_lexicons; f->lang && st == ATTRIB_OK; f++) {
+            int cls;
+            if (strcmp(f->lang, want) != 0)
+                continue;
+            snprintf(where, sizeof where, "%s/%s.txt", f->lang, f->cls);
+            pc.where = where;
+            if (!class_from_name(f->cls, &cls)) {
+                pc.line = 0;
+                st = fail(&pc, ATTRIB_ELEXICON, "unknown class file", f->cls, strlen(f->cls));
+                break;
+            }
+            st = parse_text(&pc, f->text, cls, &lines);
+        }
+    }
+    for (size_t i = 0; i < nextra && st == ATTRIB_OK; i++) {
+        if (strcmp(extra[i].lang, lang) != 0 && strcmp(extra[i].lang, "common") != 0)
+            continue;
+        pc.where = extra_names[i];
+        st = parse_text(&pc, extra[i].text, -1, &lines);
+    }
+    if (st == ATTRIB_OK)
+        st = collect_affixes(lx, &lines);
+    if (st == ATTRIB_OK) {
+        lx->entries = calloc(lines.n ? lines.n : 1, sizeof *lx->entries);
+        if (!lx->entries)
+            st = ATTRIB_ENOMEM;
+    }
+    for (size_t i = 0; i < lines.n && st == ATTRIB_OK; i++) {
+        raw_line *r = &lines.v[i];
+        const char *w[MAX_PHRASE_WORDS];
+        size_t nw = 0;
+        pc.where = r->where;
+        pc.line = r->line;
+        st = split_phrase(&pc, r->phrase, r->phraselen, w, &nw);
+        if (st != ATTRIB_OK)
+            break;
+        const char **words_copy = arena_alloc(&lx->mem, nw * sizeof *words_copy);
+        if (!words_copy) {
+            st = ATTRIB_ENOMEM;
+            break;
+        }
+        memcpy(words_copy, w, nw * sizeof *w);
+        r->e.words = words_copy;
+        r->e.nwords = (uint8_t)nw;
+        lx->entries[lx->n++] = r->e;
+    }
+    free(lines.v);
+    if (st == ATTRIB_OK)
+        st = index_entries(lx);
+    if (st == ATTRIB_ENOMEM)
+        snprintf(err, errcap, "out of memory");
+    if (st != ATTRIB_OK) {
+        lexicon_free(lx);
+        return st;
+    }
+    *out = lx;
+    return ATTRIB_OK;
+}
+
+/* ---- Lookup ---- */
+
+const lex_entry *const *lexicon_lookup(const lexicon *lx, const char *key, size_t keylen)
+{
+    static const lex_entry *const empty[1] = {NULL};
+    if (!lx->tcap)
+        return empty;
+    const bucket *b = find_bucket(lx, key, keylen);
+    return b->key ? (const lex_entry *const *)b->list : empty;
+}
+
+bool lexicon_is_function_word(const lexicon *lx, const char *key, size_t keylen)
+{
+    for (const lex_entry *const *e = lexicon_lookup(lx, key, keylen); *e; e++)
+        if ((*e)->cls == LEX_FUNCTION && (*e)->nwords == 1)
+            return true;
+    return false;
+}
+
+attrib_status lexicon_match_document(const lexicon *lx, doc *d)
+{
+    size_t n = DOC_NTOK(d);
+    d->lex = calloc(n ? n : 1, sizeof *d->lex);
+    if (!d->lex)
+        return ATTRIB_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const token *t = DOC_TOK(d, i);
+        if (!t->key)
+            continue;
+        for (const lex_entry *const *pe = lexicon_lookup(lx, t->key, t->keylen); *pe; pe++) {
+            const lex_entry *e = *pe;
+            if (i + e->nwords > n)
+                continue;
+            size_t k;
+            for (k = 1; k < e->nwords; k++) {
+                const token *u = DOC_TOK(d, i + k);
+                /* A phrase does not run across sentences. */
+                if (!u->key || u->sent != t->sent || strcmp(u->key, e->words[k]) != 0)
+                    break;
+            }
+            if (k < e->nwords)
+                continue;
+            const lex_entry **slot = &d->lex[i].by_class[e->cls];
+            if (!*slot || (*slot)->nwords < e->nwords)
+                *slot = e;
+        }
+    }
+    return ATTRIB_OK;
+}

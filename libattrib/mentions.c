@@ -1,0 +1,303 @@
+/* Mentions stage: the parties a claim can name as source or actor.
+ *
+ * In order of trust, each claiming only tokens no earlier pass took:
+ *   1. gazetteer: entities.txt aliases ("North Korea", "le Kremlin"); a
+ *      demonym next to a described head names the state ("North Korean
+ *      hackers", « des pirates nord-coréens »); a known name before a
+ *      described head names the organisation ("FBI investigators");
+ *   2. described parties: a head from described.txt with its modifiers
+ *      ("security experts", « des experts en sécurité », "an insider");
+ *   3. titled names: a title from names.txt and the capitalised words
+ *      after it ("President Jane Doe");
+ *   4. proper names: runs of capitalised words that no lexicon claims,
+ *      joined by connectors ("Bureau of Investigation");
+ *   5. pronouns from function.txt (resolved in resolve.c).
+ * A determiner before a mention joins it (its text), not its name.
+ *
+ * Takes: tokens, d->lex. Gives: d->mentions, d->mention_at. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+lex_role tok_role(const doc *d, size_t i)
+{
+    const lex_entry *e = d->lex[i].by_class[LEX_FUNCTION];
+    return e ? (lex_role)e->role : ROLE_NONE;
+}
+
+static lex_role name_role(const doc *d, size_t i)
+{
+    const lex_entry *e = d->lex[i].by_class[LEX_NAME];
+    return e ? (lex_role)e->role : ROLE_NONE;
+}
+
+bool tok_is(const doc *d, size_t i, const char *key)
+{
+    return strcmp(DOC_TOK(d, i)->key, key) == 0;
+}
+
+bool tok_is_punct(const doc *d, size_t i, const char *chars)
+{
+    const token *t = DOC_TOK(d, i);
+    return !(t->flags & TOK_WORD) && t->keylen == 1 && strchr(chars, t->key[0]);
+}
+
+/* Is the token taken by a lexicon class that is no part of a name? */
+static bool is_lexical(const doc *d, size_t i)
+{
+    static const lex_class classes[] = {LEX_REPORT, LEX_BLAME, LEX_RESP, LEX_SELF,
+                                        LEX_MODIFIER, LEX_FUNCTION, LEX_DESCRIBED,
+                                        LEX_EVENT, LEX_QUOTE};
+    for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
+        if (d->lex[i].by_class[classes[k]])
+            return true;
+    return false;
+}
+
+static bool free_tok(const doc *d, size_t i)
+{
+    return d->mention_at[i] < 0;
+}
+
+static attrib_status add_mention(doc *d, size_t tb, size_t te, size_t head, attrib_kind kind,
+                                 const char *canonical, uint8_t flags)
+{
+    mention *m = vec_push(&d->mentions, sizeof(mention));
+    if (!m)
+        return ATTRIB_ENOMEM;
+    m->tb = tb;
+    m->te = te;
+    m->head = head;
+    m->kind = kind;
+    m->canonical = canonical;
+    m->flags = flags;
+    m->antecedent = -1;
+    int idx = (int)d->mentions.len - 1;
+    for (size_t k = tb; k < te; k++)
+        d->mention_at[k] = idx;
+    return ATTRIB_OK;
+}
+
+/* A free determiner right before token TB, in the same sentence. */
+static size_t with_determiner(const doc *d, size_t tb, size_t sb)
+{
+    if (tb > sb && free_tok(d, tb - 1) && tok_role(d, tb - 1) == ROLE_DET &&
+        d->lex[tb - 1].by_class[LEX_FUNCTION]->nwords == 1)
+        return tb - 1;
+    return tb;
+}
+
+static bool any_upper(const doc *d, size_t tb, size_t te)
+{
+    for (size_t k = tb; k < te; k++)
+        if (DOC_TOK(d, k)->flags & TOK_UPPER)
+            return true;
+    return false;
+}
+
+/* A plain lower-case word no lexicon knows: a modifier of a described head. */
+static bool plain_word(const doc *d, size_t i)
+{
+    const token *t = DOC_TOK(d, i);
+    return (t->flags & TOK_WORD) && !(t->flags & TOK_UPPER) && free_tok(d, i) &&
+           !is_lexical(d, i) && !d->lex[i].by_class[LEX_ENTITY];
+}
+
+/* 1. Gazetteer. */
+static attrib_status find_gazetteer(doc *d, const sentence *s)
+{
+    for (size_t i = s->tok_begin; i < s->tok_end;) {
+        const lex_entry *e = d->lex[i].by_class[LEX_ENTITY];
+        size_t te = e ? i + e->nwords : i;
+        /* Proper names are written with a capital somewhere; this keeps
+         * "us" and "china" (the porcelain) out. */
+        if (!e || !free_tok(d, i) || !any_upper(d, i, te)) {
+            i++;
+            continue;
+        }
+        size_t tb = i, head = i;
+        attrib_kind kind = (attrib_kind)e->kind;
+        uint8_t flags = MEN_GAZETTEER;
+        if (e->adjective) {
+            /* A demonym names its state only beside a described head:
+             * "North Korean hackers", « des pirates nord-coréens ». */
+            const lex_entry *h = te < s->tok_end ? d->lex[te].by_class[LEX_DESCRIBED] : NULL;
+            if (h) {
+                te += h->nwords;
+                flags |= MEN_DESCRIBED;
+            } else if (i > s->tok_begin && d->lex[i - 1].by_class[LEX_DESCRIBED] &&
+                       free_tok(d, i - 1)) {
+                tb = head = i - 1;
+                flags |= MEN_DESCRIBED;
+            } else {
+                i = te;
+                continue;
+            }
+        } else if (te < s->tok_end && d->lex[te].by_class[LEX_DESCRIBED] &&
+                   !d->lex[te].by_class[LEX_ENTITY]) {
+            /* "FBI investigators" speak for the FBI. */
+            te += d->lex[te].by_class[LEX_DESCRIBED]->nwords;
+        }
+        tb = with_determiner(d, tb, s->tok_begin);
+        attrib_status st = add_mention(d, tb, te, head, kind, e->canonical, flags);
+        if (st != ATTRIB_OK)
+            return st;
+        i = te;
+    }
+    return ATTRIB_OK;
+}
+
+/* 2. Described parties. */
+static attrib_status find_described(doc *d, const sentence *s)
+{
+    for (size_t i = s->tok_begin; i < s->tok_end;) {
+        const lex_entry *h = d->lex[i].by_class[LEX_DESCRIBED];
+        if (!h || !free_tok(d, i)) {
+            i++;
+            continue;
+        }
+        size_t te = i + h->nwords;
+        for (size_t k = i; k < te; k++)
+            if (!free_tok(d, k))
+                te = k;
+        if (te == i) {
+            i++;
+            continue;
+        }
+        size_t tb = i;
+        /* Up to two plain modifiers before the head ("security experts",
+         * "disgruntled former employees"). */
+        for (int n = 0; n < 2 && tb > s->tok_begin && plain_word(d, tb - 1); n++)
+            tb--;
+        /* A complement after it ("experts in security", « experts en sécurité »). */
+        if (te + 1 < s->tok_end && free_tok(d, te) &&
+            (tok_role(d, te) == ROLE_PREP || tok_role(d, te) == ROLE_GEN) &&
+            plain_word(d, te + 1))
+            te += 2;
+        size_t head = tb;
+        tb = with_determiner(d, tb, s->tok_begin);
+        attrib_status st = add_mention(d, tb, te, head, (attrib_kind)h->kind, NULL, MEN_DESCRIBED);
+        if (st != ATTRIB_OK)
+            return st;
+        i = te;
+    }
+    return ATTRIB_OK;
+}
+
+static bool name_word(const doc *d, size_t i)
+{
+    const token *t = DOC_TOK(d, i);
+    if (!(t->flags & TOK_WORD) || !(t->flags & TOK_UPPER) || !free_tok(d, i))
+        return false;
+    lex_role r = name_role(d, i);
+    if (r == ROLE_ORG || r == ROLE_MEDIA)
+        return true;
+    return !is_lexical(d, i);
+}
+
+/* The end of a run of name words from I, joined by connectors. */
+static size_t name_run(const doc *d, size_t i, size_t se)
+{
+    size_t te = i;
+    while (te < se && name_word(d, te)) {
+        te++;
+        /* "Bureau of Investigation", "Commission de défense": a connector
+         * joins only when a name word follows it. */
+        if (te + 1 < se && name_role(d, te) == ROLE_CONNECTOR && free_tok(d, te) &&
+            name_word(d, te + 1))
+            te++;
+        else if (te + 1 < se && tok_is_punct(d, te, "-&") && name_word(d, te + 1) &&
+                 DOC_TOK(d, te)->start == DOC_TOK(d, te - 1)->end)
+            te++;
+    }
+    return te;
+}
+
+/* 3 and 4. Titled and other proper names. */
+static attrib_status find_names(doc *d, const sentence *s)
+{
+    for (size_t i = s->tok_begin; i < s->tok_end;) {
+        if (!free_tok(d, i)) {
+            i++;
+            continue;
+        }
+        const lex_entry *title = d->lex[i].by_class[LEX_NAME];
+        if (title && title->role == ROLE_TITLE && i + title->nwords < s->tok_end) {
+            size_t nb = i + title->nwords;
+            while (nb < s->tok_end && tok_is_punct(d, nb, "."))
+                nb++;
+            size_t te = name_run(d, nb, s->tok_end);
+            if (te > nb) {
+                attrib_status st = add_mention(d, with_determiner(d, i, s->tok_begin), te, nb,
+                                               ATTRIB_KIND_PERSON, NULL, MEN_NAME);
+                if (st != ATTRIB_OK)
+                    return st;
+                i = te;
+                continue;
+            }
+        }
+        if (!name_word(d, i)) {
+            i++;
+            continue;
+        }
+        size_t te = name_run(d, i, s->tok_end);
+        attrib_kind kind = ATTRIB_KIND_UNKNOWN;
+        bool connector = false;
+        for (size_t k = i; k < te; k++) {
+            lex_role r = name_role(d, k);
+            if (r == ROLE_ORG)
+                kind = ATTRIB_KIND_ORGANIZATION;
+            else if (r == ROLE_MEDIA && kind == ATTRIB_KIND_UNKNOWN)
+                kind = ATTRIB_KIND_MEDIA;
+            else if (r == ROLE_CONNECTOR)
+                connector = true;
+        }
+        if (kind == ATTRIB_KIND_UNKNOWN) {
+            size_t words = te - i;
+            if (words == 1 && (DOC_TOK(d, i)->flags & TOK_ALLCAPS))
+                kind = ATTRIB_KIND_ORGANIZATION;
+            else if (words >= 2 && words <= 4 && !connector)
+                kind = ATTRIB_KIND_PERSON;
+        }
+        attrib_status st = add_mention(d, with_determiner(d, i, s->tok_begin), te, i, kind, NULL,
+                                       MEN_NAME);
+        if (st != ATTRIB_OK)
+            return st;
+        i = te;
+    }
+    return ATTRIB_OK;
+}
+
+/* 5. Pronouns. */
+static attrib_status find_pronouns(doc *d, const sentence *s)
+{
+    for (size_t i = s->tok_begin; i < s->tok_end; i++) {
+        const lex_entry *e = d->lex[i].by_class[LEX_FUNCTION];
+        if (e && e->role == ROLE_PRON && e->nwords == 1 && free_tok(d, i)) {
+            attrib_status st = add_mention(d, i, i + 1, i, (attrib_kind)e->kind, NULL, MEN_PRONOUN);
+            if (st != ATTRIB_OK)
+                return st;
+        }
+    }
+    return ATTRIB_OK;
+}
+
+attrib_status mentions_find(doc *d)
+{
+    size_t n = DOC_NTOK(d);
+    d->mention_at = malloc((n ? n : 1) * sizeof *d->mention_at);
+    if (!d->mention_at)
+        return ATTRIB_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        d->mention_at[i] = -1;
+    attrib_status (*const passes[])(doc *, const sentence *) = {
+        find_gazetteer, find_described, find_names, find_pronouns};
+    for (size_t p = 0; p < sizeof passes / sizeof *passes; p++)
+        for (size_t si = 0; si < d->sentences.len; si++) {
+            attrib_status st = passes[p](d, DOC_SENT(d, si));
+            if (st != ATTRIB_OK)
+                return st;
+        }
+    return ATTRIB_OK;
+}

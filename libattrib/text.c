@@ -1,0 +1,191 @@
+/* Text stage: UTF-8 validation, and the folding that turns a word into
+ * the key it is looked up by.
+ *
+ * Offsets never change: the pipeline works on the caller's bytes, and
+ * every token keeps the span of its original bytes, so folding (which may
+ * change lengths) only ever produces lookup keys, and every span in the
+ * output points into the caller's text. Folding is per token with
+ * utf8proc into a stack buffer (no allocation); the ASCII fast path covers
+ * most words of Latin-script news. */
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "internal.h"
+
+size_t text_utf8_invalid_at(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        uint32_t min, cp;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 2; min = 0x80; cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3; min = 0x800; cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4; min = 0x10000; cp = c & 0x07;
+        } else {
+            return i;
+        }
+        if (len - i < n)
+            return i;
+        for (size_t k = 1; k < n; k++) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+/* Typographic apostrophes and hyphens fold to ASCII, so that "l’FBI" and
+ * "l'FBI", "pro‑Russian" and "pro-Russian" look the same to the lexicon. */
+static utf8proc_int32_t fold_punct(utf8proc_int32_t c, void *data)
+{
+    (void)data;
+    switch (c) {
+    case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: case 0x2032:
+        return '\'';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013:
+        return '-';
+    default:
+        return c;
+    }
+}
+
+#define FOLD_MAX_CODEPOINTS 128
+
+size_t text_fold(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t i;
+    for (i = 0; i < len && !((unsigned char)s[i] & 0x80); i++)
+        ;
+    if (i == len) { /* ASCII */
+        if (len + 1 > cap)
+            return (size_t)-1;
+        for (i = 0; i < len; i++) {
+            char c = s[i];
+            out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+        out[len] = '\0';
+        return len;
+    }
+    utf8proc_int32_t buf[FOLD_MAX_CODEPOINTS];
+    const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                   UTF8PROC_IGNORE;
+    utf8proc_ssize_t n = utf8proc_decompose_custom((const utf8proc_uint8_t *)s,
+                                                   (utf8proc_ssize_t)len, buf,
+                                                   FOLD_MAX_CODEPOINTS, opts, fold_punct, NULL);
+    if (n < 0 || n > FOLD_MAX_CODEPOINTS)
+        return (size_t)-1;
+    n = utf8proc_normalize_utf32(buf, n, opts | UTF8PROC_COMPOSE);
+    if (n < 0)
+        return (size_t)-1;
+    size_t o = 0;
+    for (utf8proc_ssize_t k = 0; k < n; k++) {
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t m = utf8proc_encode_char(buf[k], enc);
+        if (o + (size_t)m + 1 > cap)
+            return (size_t)-1;
+        memcpy(out + o, enc, (size_t)m);
+        o += (size_t)m;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+/* Byte length of an apostrophe (ASCII or typographic) at P, or 0. */
+static size_t apostrophe_at(const char *p, const char *end)
+{
+    if (*p == '\'')
+        return 1;
+    if (end - p >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+        ((unsigned char)p[2] == 0x99 || (unsigned char)p[2] == 0x98))
+        return 3;
+    if (end - p >= 2 && (unsigned char)p[0] == 0xCA && (unsigned char)p[1] == 0xBC)
+        return 2;
+    return 0;
+}
+
+attrib_status text_prepare_tokens(doc *d)
+{
+    const lexicon *lx = d->lang->lx;
+    vec out = {0};
+    for (size_t i = 0; i < DOC_NTOK(d); i++) {
+        token t = *DOC_TOK(d, i);
+        const char *kapo = (t.flags & TOK_WORD) && t.keylen > 1 ? memchr(t.key, '\'', t.keylen) : NULL;
+        if (kapo) {
+            /* Elision: the prefix up to the first apostrophe. */
+            size_t pre = (size_t)(kapo - t.key) + 1;
+            if (pre < t.keylen && lexicon_is_elision(lx, t.key, pre)) {
+                const char *p = d->text + t.start, *end = d->text + t.end;
+                size_t alen = 0;
+                while (p < end && !(alen = apostrophe_at(p, end)))
+                    p++;
+                token *a = vec_push(&out, sizeof(token));
+                if (!a)
+                    goto oom;
+                *a = t;
+                a->end = (size_t)(p + alen - d->text);
+                a->keylen = (uint16_t)pre;
+                if (!(a->key = arena_strndup(&d->mem, t.key, pre)))
+                    goto oom;
+                t.start = a->end;
+                t.key += pre;
+                t.keylen = (uint16_t)(t.keylen - pre);
+                t.flags &= (uint16_t)~(TOK_UPPER | TOK_ALLCAPS | TOK_SENT_START | TOK_PARA);
+                /* "L'Agence": the rest keeps its own capital. */
+                if (t.start < t.end) {
+                    utf8proc_int32_t cp;
+                    utf8proc_iterate((const utf8proc_uint8_t *)d->text + t.start,
+                                     (utf8proc_ssize_t)(t.end - t.start), &cp);
+                    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU)
+                        t.flags |= TOK_UPPER;
+                }
+            }
+            /* Clitic suffix: from the last apostrophe ("'s"). */
+            const char *last = NULL;
+            for (const char *q = t.key; (q = memchr(q, '\'', t.keylen - (size_t)(q - t.key))); q++)
+                last = q;
+            if (last && last > t.key &&
+                lexicon_is_clitic_suffix(lx, last, t.keylen - (size_t)(last - t.key))) {
+                size_t suf = t.keylen - (size_t)(last - t.key);
+                const char *end = d->text + t.end, *p = end - 1;
+                while (p > d->text + t.start && !apostrophe_at(p, end))
+                    p--;
+                token *a = vec_push(&out, sizeof(token));
+                if (!a)
+                    goto oom;
+                *a = t;
+                a->end = (size_t)(p - d->text);
+                a->keylen = (uint16_t)(t.keylen - suf);
+                if (!(a->key = arena_strndup(&d->mem, t.key, a->keylen)))
+                    goto oom;
+                t.start = a->end;
+                t.key = last;
+                t.keylen = (uint16_t)suf;
+                t.flags &= (uint16_t)~(TOK_UPPER | TOK_ALLCAPS | TOK_SENT_START | TOK_PARA);
+            }
+        }
+        token *slot = vec_push(&out, sizeof(token));
+        if (!slot)
+            goto oom;
+        *slot = t;
+    }
+    vec_free(&d->tokens);
+    d->tokens = out;
+    return ATTRIB_OK;
+oom:
+    vec_free(&out);
+    return ATTRIB_ENOMEM;
+}
