@@ -148,6 +148,8 @@ size_t text_utf8_invalid_at(const char *s, size_t len);
  * (size_t)-1 when it does not fit (such a token has no key). No
  * allocation. */
 size_t text_fold(const char *s, size_t len, char *out, size_t cap);
+/* TOK_UPPER and TOK_ALLCAPS of a word, from its code points. */
+uint16_t text_case_flags(const char *s, size_t len);
 /* Splits tokens at the language's elisions (l'affaire -> l' affaire) and
  * clitic suffixes (FBI's -> FBI 's), now that the language is known. */
 attrib_status text_prepare_tokens(doc *d);

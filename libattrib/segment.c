@@ -37,42 +37,6 @@ void vec_free(vec *v)
     v->len = v->cap = 0;
 }
 
-/* Case flags of a word, from its code points. */
-static uint16_t case_flags(const char *s, size_t len)
-{
-    utf8proc_ssize_t i = 0;
-    bool first = true, upper_first = false, any_lower = false;
-    int letters = 0;
-    while ((size_t)i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)len - i, &cp);
-        if (n <= 0)
-            break;
-        i += n;
-        if (u_isUAlphabetic(cp)) {
-            letters++;
-            if (u_isupper(cp) || u_istitle(cp)) {
-                if (first)
-                    upper_first = true;
-            } else {
-                any_lower = true;
-            }
-            first = false;
-        } else if (first && !u_isdigit(cp)) {
-            continue;
-        } else {
-            first = false;
-        }
-    }
-    uint16_t f = 0;
-    if (upper_first)
-        f |= TOK_UPPER;
-    if (upper_first && !any_lower && letters >= 2)
-        f |= TOK_ALLCAPS;
-    return f;
-}
-
 static bool is_space_run(const char *s, size_t len, int *newlines)
 {
     size_t i = 0;
@@ -121,7 +85,7 @@ attrib_status segment_words(const attrib_extractor *ex, doc *d)
         t->end = (size_t)b;
         if (ubrk_getRuleStatus(bi) >= UBRK_WORD_NONE_LIMIT)
             t->flags |= TOK_WORD;
-        t->flags |= case_flags(s, len);
+        t->flags |= text_case_flags(s, len);
         if (newlines >= 2)
             t->flags |= TOK_PARA;
         newlines = 0;

@@ -9,6 +9,7 @@
  * most words of Latin-script news. */
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <utf8proc.h>
 
 #include "internal.h"
@@ -82,13 +83,13 @@ size_t text_fold(const char *s, size_t len, char *out, size_t cap)
     }
     utf8proc_int32_t buf[FOLD_MAX_CODEPOINTS];
     const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                   UTF8PROC_IGNORE;
+                                   UTF8PROC_IGNORE | UTF8PROC_DECOMPOSE;
     utf8proc_ssize_t n = utf8proc_decompose_custom((const utf8proc_uint8_t *)s,
                                                    (utf8proc_ssize_t)len, buf,
                                                    FOLD_MAX_CODEPOINTS, opts, fold_punct, NULL);
     if (n < 0 || n > FOLD_MAX_CODEPOINTS)
         return (size_t)-1;
-    n = utf8proc_normalize_utf32(buf, n, opts | UTF8PROC_COMPOSE);
+    n = utf8proc_normalize_utf32(buf, n, (opts & ~UTF8PROC_DECOMPOSE) | UTF8PROC_COMPOSE);
     if (n < 0)
         return (size_t)-1;
     size_t o = 0;
@@ -102,6 +103,42 @@ size_t text_fold(const char *s, size_t len, char *out, size_t cap)
     }
     out[o] = '\0';
     return o;
+}
+
+/* Case flags of a word, from its code points. */
+uint16_t text_case_flags(const char *s, size_t len)
+{
+    utf8proc_ssize_t i = 0;
+    bool first = true, upper_first = false, any_lower = false;
+    int letters = 0;
+    while ((size_t)i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)len - i, &cp);
+        if (n <= 0)
+            break;
+        i += n;
+        if (u_isUAlphabetic(cp)) {
+            letters++;
+            if (u_isupper(cp) || u_istitle(cp)) {
+                if (first)
+                    upper_first = true;
+            } else {
+                any_lower = true;
+            }
+            first = false;
+        } else if (first && !u_isdigit(cp)) {
+            continue;
+        } else {
+            first = false;
+        }
+    }
+    uint16_t f = 0;
+    if (upper_first)
+        f |= TOK_UPPER;
+    if (upper_first && !any_lower && letters >= 2)
+        f |= TOK_ALLCAPS;
+    return f;
 }
 
 /* Byte length of an apostrophe (ASCII or typographic) at P, or 0. */
@@ -143,15 +180,8 @@ attrib_status text_prepare_tokens(doc *d)
                 t.start = a->end;
                 t.key += pre;
                 t.keylen = (uint16_t)(t.keylen - pre);
-                t.flags &= (uint16_t)~(TOK_UPPER | TOK_ALLCAPS | TOK_SENT_START | TOK_PARA);
-                /* "L'Agence": the rest keeps its own capital. */
-                if (t.start < t.end) {
-                    utf8proc_int32_t cp;
-                    utf8proc_iterate((const utf8proc_uint8_t *)d->text + t.start,
-                                     (utf8proc_ssize_t)(t.end - t.start), &cp);
-                    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU)
-                        t.flags |= TOK_UPPER;
-                }
+                /* "L'Agence": the rest has its own case. */
+                t.flags = (uint16_t)((t.flags & TOK_WORD) | text_case_flags(d->text + t.start, t.end - t.start));
             }
             /* Clitic suffix: from the last apostrophe ("'s"). */
             const char *last = NULL;
@@ -171,10 +201,12 @@ attrib_status text_prepare_tokens(doc *d)
                 a->keylen = (uint16_t)(t.keylen - suf);
                 if (!(a->key = arena_strndup(&d->mem, t.key, a->keylen)))
                     goto oom;
+                a->flags = (uint16_t)((a->flags & ~(TOK_UPPER | TOK_ALLCAPS)) |
+                                      text_case_flags(d->text + a->start, a->end - a->start));
                 t.start = a->end;
                 t.key = last;
                 t.keylen = (uint16_t)suf;
-                t.flags &= (uint16_t)~(TOK_UPPER | TOK_ALLCAPS | TOK_SENT_START | TOK_PARA);
+                t.flags = TOK_WORD;
             }
         }
         token *slot = vec_push(&out, sizeof(token));

@@ -1,0 +1,208 @@
+/* Lexicon loading (lexicon.c): the built-in lexicons parse, a caller's
+ * lines parse the same way, errors name file and line, later lines
+ * override, and phrases match the longest way. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <unicode/ubrk.h>
+
+#include "internal.h"
+
+static UBreakIterator *words(void)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
+    assert_true(U_SUCCESS(err));
+    return bi;
+}
+
+static attrib_status build(const char *lang, const char *text, lexicon **lx, char *err,
+                           size_t errcap)
+{
+    UBreakIterator *bi = words();
+    attrib_lexicon_file f = {lang, NULL, text};
+    const char *name = "extra.txt";
+    attrib_status st = lexicon_build(lang, &f, 1, &name, bi, lx, err, errcap);
+    ubrk_close(bi);
+    return st;
+}
+
+static const lex_entry *find(const lexicon *lx, const char *first, lex_class cls, size_t nwords)
+{
+    for (const lex_entry *const *e = lexicon_lookup(lx, first, strlen(first)); *e; e++)
+        if ((*e)->cls == cls && (*e)->nwords == nwords)
+            return *e;
+    return NULL;
+}
+
+static void test_builtin_languages_load(void **state)
+{
+    (void)state;
+    for (const char *const *l = attrib_builtin_languages; *l; l++) {
+        if (strcmp(*l, "common") == 0)
+            continue;
+        lexicon *lx = NULL;
+        char err[256] = "";
+        UBreakIterator *bi = words();
+        attrib_status st = lexicon_build(*l, NULL, 0, NULL, bi, &lx, err, sizeof err);
+        ubrk_close(bi);
+        if (st != ATTRIB_OK)
+            fail_msg("%s: %s", *l, err);
+        /* Every language knows its function words and at least one cue. */
+        lexicon_free(lx);
+    }
+}
+
+static void test_caller_lines(void **state)
+{
+    (void)state;
+    lexicon *lx = NULL;
+    char err[256] = "";
+    const char *text =
+        "# a comment, then a blank line\n"
+        "\n"
+        "insinuated\tclass=report\top=suggest\tsrc=left\n"
+        "Grey Heron Collective\tclass=entities\tcanonical=Grey Heron\tkind=group\n"
+        "l'\tclass=function\trole=det\n"
+        "à l'origine de\tclass=resp\tactor=left\n";
+    assert_int_equal(build("fr", text, &lx, err, sizeof err), ATTRIB_OK);
+    const lex_entry *e = find(lx, "insinuated", LEX_REPORT, 1);
+    assert_non_null(e);
+    assert_int_equal(e->op, OP_SUGGEST);
+    assert_int_equal(e->neg, OP_DOUBT); /* the default for suggest */
+    assert_int_equal(e->src, SIDE_LEFT);
+    e = find(lx, "grey", LEX_ENTITY, 3);
+    assert_non_null(e);
+    assert_string_equal(e->canonical, "Grey Heron");
+    assert_int_equal(e->kind, ATTRIB_KIND_GROUP);
+    /* The elision splits the phrase as it splits text: à | l' | origine | de. */
+    e = find(lx, "à", LEX_RESP, 4);
+    assert_non_null(e);
+    assert_string_equal(e->words[1], "l'");
+    assert_string_equal(e->words[2], "origine");
+    assert_true(lexicon_is_elision(lx, "l'", 2));
+    lexicon_free(lx);
+}
+
+static void test_later_line_overrides(void **state)
+{
+    (void)state;
+    lexicon *lx = NULL;
+    char err[256] = "";
+    const char *text = "hinted\tclass=report\top=suggest\n"
+                       "hinted\tclass=report\top=assert\n"
+                       "hinted\tclass=events\n";
+    assert_int_equal(build("en", text, &lx, err, sizeof err), ATTRIB_OK);
+    const lex_entry *e = find(lx, "hinted", LEX_REPORT, 1);
+    assert_non_null(e);
+    assert_int_equal(e->op, OP_ASSERT);
+    /* Another class keeps its own entry. */
+    assert_non_null(find(lx, "hinted", LEX_EVENT, 1));
+    lexicon_free(lx);
+}
+
+typedef struct bad_line {
+    const char *text;
+    const char *message;
+} bad_line;
+
+static void test_errors_name_file_and_line(void **state)
+{
+    (void)state;
+    static const bad_line bad[] = {
+        {"ok\tclass=events\nsaid\tclass=nonsense\n", "extra.txt:2: unknown class"},
+        {"said\top=say\n", "extra.txt:1: line names no class"},
+        {"said\tclass=report\n", "extra.txt:1: report needs op"},
+        {"said\tclass=report\top=shout\n", "extra.txt:1: unknown op"},
+        {"said\tclass=report\top=say\tcolour=red\n", "extra.txt:1: unknown attribute"},
+        {"said\tclass=report\top\n", "extra.txt:1: attribute is not key=value"},
+        {"X\tclass=entities\tkind=state\n", "extra.txt:1: entity needs canonical and kind"},
+        {"he\tclass=function\trole=pron\n", "extra.txt:1: pronoun needs kind"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        lexicon *lx = (lexicon *)&bad; /* must be reset to NULL */
+        char err[256] = "";
+        assert_int_equal(build("en", bad[i].text, &lx, err, sizeof err), ATTRIB_ELEXICON);
+        assert_null(lx);
+        if (strncmp(err, bad[i].message, strlen(bad[i].message)) != 0)
+            fail_msg("line %zu: got '%s', want '%s...'", i, err, bad[i].message);
+    }
+}
+
+static void test_longest_match(void **state)
+{
+    attrib_extractor *ex = *state;
+    lexicon *lx = NULL;
+    char err[256] = "";
+    const char *text = "claimed\tclass=report\top=say\n"
+                       "claimed responsibility\tclass=self\n"
+                       "claimed\tclass=self\n";
+    assert_int_equal(build("en", text, &lx, err, sizeof err), ATTRIB_OK);
+    doc d;
+    memset(&d, 0, sizeof d);
+    d.text = "They claimed responsibility. They claimed it.";
+    d.len = strlen(d.text);
+    assert_int_equal(segment_words(ex, &d), ATTRIB_OK);
+    assert_int_equal(lang_identify(ex, &d, "en"), ATTRIB_OK);
+    assert_int_equal(segment_sentences(&d), ATTRIB_OK);
+    assert_int_equal(lexicon_match_document(lx, &d), ATTRIB_OK);
+    assert_int_equal(d.lex[1].by_class[LEX_SELF]->nwords, 2);
+    assert_int_equal(d.lex[1].by_class[LEX_REPORT]->nwords, 1);
+    /* "claimed it": only the one-word entry fits. */
+    assert_int_equal(d.lex[5].by_class[LEX_SELF]->nwords, 1);
+    /* A phrase does not run across a sentence boundary. */
+    assert_null(d.lex[2].by_class[LEX_SELF]);
+    free(d.lex);
+    arena_free(&d.mem);
+    vec_free(&d.tokens);
+    vec_free(&d.sentences);
+    lexicon_free(lx);
+}
+
+static void test_missing_file(void **state)
+{
+    (void)state;
+    attrib_options *o = NULL;
+    attrib_extractor *ex = NULL;
+    assert_int_equal(attrib_options_new(&o), ATTRIB_OK);
+    assert_int_equal(attrib_options_add_lexicon_file(o, "en", "/nonexistent/lexicon.txt"),
+                     ATTRIB_OK);
+    assert_int_equal(attrib_extractor_new(o, &ex), ATTRIB_EIO);
+    assert_null(ex);
+    assert_non_null(strstr(attrib_options_error(o), "/nonexistent/lexicon.txt"));
+    attrib_options_free(o);
+}
+
+static int setup(void **state)
+{
+    attrib_extractor *ex = NULL;
+    if (attrib_extractor_new(NULL, &ex) != ATTRIB_OK)
+        return -1;
+    *state = ex;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    attrib_extractor_free(*state);
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_builtin_languages_load),
+        cmocka_unit_test(test_caller_lines),
+        cmocka_unit_test(test_later_line_overrides),
+        cmocka_unit_test(test_errors_name_file_and_line),
+        cmocka_unit_test(test_longest_match),
+        cmocka_unit_test(test_missing_file),
+    };
+    return cmocka_run_group_tests_name("lexicon", tests, setup, teardown);
+}
