@@ -45,6 +45,7 @@ typedef struct frame {
     bool passive;
     bool quote;             /* the content is a quotation                */
     bool governs;           /* may govern resp frames                    */
+    bool used;              /* some claim came through it                */
 } frame;
 
 typedef struct quote_span {
@@ -340,7 +341,10 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
         side = SIDE_BY;
         f.passive = true;
     }
-    if (side == SIDE_BY) {
+    if (side == SIDE_NONE) {
+        /* "there was speculation that ...": nobody in particular. */
+        f.passive = true;
+    } else if (side == SIDE_BY) {
         src = agent_after(c, te, se);
         content_left = true;
         if (src < 0)
@@ -625,6 +629,13 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
         a = g->src[0];
         self = true;
     }
+    /* "Moscow denied that it was behind": a pronoun subject of the content
+     * stands for the one who speaks, when it can. */
+    if (g && g->nsrc && (DOC_MEN(d, a)->flags & MEN_PRONOUN) &&
+        (DOC_MEN(d, a)->kind == ATTRIB_KIND_PERSON) ==
+            (DOC_MEN(d, deref(d, g->src[0]) >= 0 ? deref(d, g->src[0]) : g->src[0])->kind ==
+             ATTRIB_KIND_PERSON))
+        a = g->src[0];
     const mention *am = DOC_MEN(d, a);
     nact = coordinated(c, a, (lex_side)e->actor != SIDE_RIGHT && am->te <= tb, lo, hi, actors);
 
@@ -660,6 +671,8 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
     }
     if (self)
         rule = "deny-self";
+    if (g)
+        ((frame *)g)->used = true;
     size_t ev_tb, ev_te;
     find_event(c, tb, te, &ev_tb, &ev_te);
     for (int i = 0; i < nsrc; i++)
@@ -704,6 +717,8 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
 
     int via[4], nvia = 0;
     const frame *g = governor(c, tb, via, &nvia);
+    if (g)
+        ((frame *)g)->used = true;
     if (g && g->nsrc && src < 0)
         src = g->src[0];
     else if (g && g->nsrc && g->e->op == OP_SAY && nvia < 4)
@@ -748,6 +763,34 @@ static attrib_status claims_for_self(ctx *c, size_t tb, size_t te, const lex_ent
         via[nvia++] = g->src[0];
     return emit(c, src, src, st, confidence(c->d, CONF_SELF, src), tb, te, "self", true, via,
                 nvia, ev_tb, ev_te);
+}
+
+/* "Pyongyang denied the hack", « X a démenti le piratage »: a denial
+ * whose content names an event and no one responsible for it is the
+ * speaker denying its own part. */
+static attrib_status claims_for_denied_event(ctx *c, const frame *f)
+{
+    doc *d = c->d;
+    if (f->used || !f->nsrc || f->negated || f->e->op != OP_DENY || f->quote)
+        return ATTRIB_OK;
+    for (size_t k = f->ctb; k < f->cte && k < f->ctb + 6; k++) {
+        if (c->cue_at[k] || men_at(c, k) >= 0)
+            return ATTRIB_OK;
+        if (d->lex[k].by_class[LEX_EVENT]) {
+            size_t ev_tb, ev_te;
+            find_event(c, f->tb, f->te, &ev_tb, &ev_te);
+            attrib_stance st = f->hedged ? ATTRIB_DOUBTS : ATTRIB_DENIES;
+            for (int i = 0; i < f->nsrc; i++) {
+                attrib_status r = emit(c, f->src[i], f->src[i], st,
+                                       confidence(d, CONF_REPORT, f->src[i]), f->tb, f->te,
+                                       "deny-self(event)", true, NULL, 0, ev_tb, ev_te);
+                if (r != ATTRIB_OK)
+                    return r;
+            }
+            return ATTRIB_OK;
+        }
+    }
+    return ATTRIB_OK;
 }
 
 attrib_status claims_assemble(doc *d)
@@ -804,6 +847,8 @@ attrib_status claims_assemble(doc *d)
         default: break;
         }
     }
+    for (size_t i = 0; i < c.frames.len && st == ATTRIB_OK; i++)
+        st = claims_for_denied_event(&c, &VEC_AT(c.frames, frame, i));
 done:
     vec_free(&cues);
     vec_free(&c.frames);
