@@ -58,6 +58,10 @@ typedef struct ctx {
     vec quotes;             /* quote_span                                */
     int *cue_at;            /* per token: 1 inside a cue, else 0         */
     bool *qmark;            /* per token: a quotation mark               */
+    int *quote_open_at;     /* per token: the quote it opens, or -1      */
+    int *quote_close_at;    /* per token: the quote it closes, or -1     */
+    int *quote_depth;       /* per token: how many quotes hold it        */
+    size_t *next_claim_cue; /* per token: first resp/blame/self cue at or after it */
 } ctx;
 
 /* ---- Small predicates ---- */
@@ -205,11 +209,7 @@ static void cue_modality(const ctx *c, size_t tb, size_t te, size_t lo, size_t h
 /* Does [from, to) hold a responsibility or blame cue? */
 static bool holds_claim_cue(const ctx *c, size_t from, size_t to)
 {
-    for (size_t k = from; k < to; k++)
-        if (c->d->lex[k].by_class[LEX_RESP] || c->d->lex[k].by_class[LEX_BLAME] ||
-            c->d->lex[k].by_class[LEX_SELF])
-            return true;
-    return false;
+    return from < to && c->next_claim_cue[from] < to;
 }
 
 /* ---- 1. Quotations ---- */
@@ -261,32 +261,49 @@ static attrib_status find_quotes(ctx *c)
  * across a comma), or that opens just after it; NULL when none. */
 static const quote_span *quote_before(const ctx *c, size_t i)
 {
-    for (size_t q = 0; q < c->quotes.len; q++) {
-        const quote_span *s = &VEC_AT(c->quotes, quote_span, q);
-        if (s->close < i && i - s->close <= 3)
-            return s;
-    }
+    for (size_t k = i; k-- > 0 && i - k <= 3;)
+        if (c->quote_close_at[k] >= 0)
+            return &VEC_AT(c->quotes, quote_span, (size_t)c->quote_close_at[k]);
     return NULL;
 }
 
 static const quote_span *quote_after(const ctx *c, size_t i)
 {
-    for (size_t q = 0; q < c->quotes.len; q++) {
-        const quote_span *s = &VEC_AT(c->quotes, quote_span, q);
-        if (s->open >= i && s->open - i <= 3)
-            return s;
-    }
+    for (size_t k = i; k < DOC_NTOK(c->d) && k - i <= 3; k++)
+        if (c->quote_open_at[k] >= 0)
+            return &VEC_AT(c->quotes, quote_span, (size_t)c->quote_open_at[k]);
     return NULL;
 }
 
 static bool inside_quote(const ctx *c, size_t i)
 {
+    return c->quote_depth[i] > 0;
+}
+
+/* Per-token indexes over the quotations and cues, so that every lookup
+ * above is constant time whatever the document holds. */
+static void index_tokens(ctx *c)
+{
+    doc *d = c->d;
+    size_t n = DOC_NTOK(d);
+    for (size_t i = 0; i < n; i++)
+        c->quote_open_at[i] = c->quote_close_at[i] = -1;
     for (size_t q = 0; q < c->quotes.len; q++) {
         const quote_span *s = &VEC_AT(c->quotes, quote_span, q);
-        if (s->open < i && i < s->close)
-            return true;
+        c->quote_open_at[s->open] = (int)q;
+        c->quote_close_at[s->close] = (int)q;
+        c->quote_depth[s->open + 1 < n ? s->open + 1 : s->open]++;
+        c->quote_depth[s->close]--;
     }
-    return false;
+    for (size_t i = 1; i < n; i++)
+        c->quote_depth[i] += c->quote_depth[i - 1];
+    size_t next = n;
+    for (size_t i = n; i-- > 0;) {
+        if (d->lex[i].by_class[LEX_RESP] || d->lex[i].by_class[LEX_BLAME] ||
+            d->lex[i].by_class[LEX_SELF])
+            next = i;
+        c->next_claim_cue[i] = next;
+    }
 }
 
 /* ---- 2. Cues ---- */
@@ -399,8 +416,8 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
     if (f.nsrc && DOC_MEN(d, f.src[0])->tb < first)
         first = DOC_MEN(d, f.src[0])->tb;
     const quote_span *q = content_left ? quote_before(c, first) : quote_after(c, after);
-    if (!q && !content_left)
-        q = quote_before(c, first);
+    if (!q)
+        q = content_left ? quote_after(c, after) : quote_before(c, first);
     if (q && q->close > q->open + 1) {
         f.ctb = q->open + 1;
         f.cte = q->close;
@@ -442,8 +459,9 @@ static attrib_status emit(ctx *c, int src, int actor, attrib_stance stance, doub
         if (same && !self)
             self = true;
     }
-    /* One claim per cue, source, actor and stance. */
-    for (size_t k = 0; k < d->claims.len; k++) {
+    /* One claim per cue, source, actor and stance; a cue's claims are
+     * made together, so the last few are all there is to compare. */
+    for (size_t k = d->claims.len; k-- > 0 && d->claims.len - k <= 16;) {
         const draft_claim *o = &VEC_AT(d->claims, draft_claim, k);
         if (o->source == src && o->actor == actor && o->stance == stance && o->cue_tb == cue_tb)
             return ATTRIB_OK;
@@ -538,10 +556,15 @@ static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, si
     }
 }
 
+/* How far before a predicate its modifiers may stand, in tokens. */
+#define CONTENT_REACH 40
+
 /* Stance of a predicate: the modifiers of its clause, innermost first. */
 static attrib_stance content_stance(const ctx *c, size_t lo, size_t tb, lex_op op)
 {
     attrib_stance st = stance_apply_op(op, ATTRIB_ASSERTS);
+    if (tb > lo + CONTENT_REACH)
+        lo = tb - CONTENT_REACH;
     for (size_t k = tb; k-- > lo;) {
         if (c->cue_at[k] || men_at(c, k) >= 0)
             continue;
@@ -552,10 +575,32 @@ static attrib_stance content_stance(const ctx *c, size_t lo, size_t tb, lex_op o
     return st;
 }
 
+/* Frames farther than this from a predicate do not govern it: longer
+ * quotations than this are rare, and the bound keeps a hostile text of
+ * cues linear. */
+#define GOVERNOR_REACH 300
+
+/* Index of the first frame whose cue starts at or after token T (frames
+ * are made in text order). */
+static size_t first_frame_from(const ctx *c, size_t t)
+{
+    size_t lo = 0, hi = c->frames.len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (VEC_AT(c->frames, frame, mid).tb < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static const frame *governor(const ctx *c, size_t tok, int *via, int *nvia)
 {
     const frame *best = NULL;
-    for (size_t i = 0; i < c->frames.len; i++) {
+    size_t from = first_frame_from(c, tok > GOVERNOR_REACH ? tok - GOVERNOR_REACH : 0);
+    size_t to = first_frame_from(c, tok + GOVERNOR_REACH);
+    for (size_t i = from; i < to; i++) {
         const frame *f = &VEC_AT(c->frames, frame, i);
         if (f->governs && f->ctb <= tok && tok < f->cte &&
             (!best || f->cte - f->ctb < best->cte - best->ctb))
@@ -567,7 +612,7 @@ static const frame *governor(const ctx *c, size_t tok, int *via, int *nvia)
         return NULL;
     for (int pass = 0; pass < 4; pass++) {
         const frame *outer = NULL;
-        for (size_t i = 0; i < c->frames.len; i++) {
+        for (size_t i = from; i < to; i++) {
             const frame *f = &VEC_AT(c->frames, frame, i);
             if (f == best || !f->governs || !f->nsrc || f->e->op != OP_SAY || f->negated ||
                 !(f->ctb <= tok && tok < f->cte) || f->cte - f->ctb <= best->cte - best->ctb)
@@ -801,14 +846,20 @@ attrib_status claims_assemble(doc *d)
     c.d = d;
     c.cue_at = calloc(n ? n : 1, sizeof *c.cue_at);
     c.qmark = calloc(n ? n : 1, sizeof *c.qmark);
+    c.quote_open_at = malloc((n ? n : 1) * sizeof *c.quote_open_at);
+    c.quote_close_at = malloc((n ? n : 1) * sizeof *c.quote_close_at);
+    c.quote_depth = calloc(n ? n : 1, sizeof *c.quote_depth);
+    c.next_claim_cue = malloc((n ? n : 1) * sizeof *c.next_claim_cue);
     vec cues = {0};
     attrib_status st = ATTRIB_OK;
-    if (!c.cue_at || !c.qmark) {
+    if (!c.cue_at || !c.qmark || !c.quote_open_at || !c.quote_close_at || !c.quote_depth ||
+        !c.next_claim_cue) {
         st = ATTRIB_ENOMEM;
         goto done;
     }
     if ((st = find_quotes(&c)) != ATTRIB_OK)
         goto done;
+    index_tokens(&c);
 
     /* Cues: the longest phrase at each token outside mentions. */
     typedef struct cue {
@@ -855,5 +906,9 @@ done:
     vec_free(&c.quotes);
     free(c.cue_at);
     free(c.qmark);
+    free(c.quote_open_at);
+    free(c.quote_close_at);
+    free(c.quote_depth);
+    free(c.next_claim_cue);
     return st;
 }

@@ -159,10 +159,7 @@ attrib_status attrib_result_to_json(const attrib_result *r, const char *id, char
             put_span(&b, c->cue);
             puts_(&b, "}, \"sentence\": {");
             put_span(&b, c->sentence);
-            puts_(&b, c->self ? "}, \"self\": true" : "}, \"self\": false");
-            puts_(&b, ", \"rule\": ");
-            put_string(&b, c->rule);
-            puts_(&b, "}");
+            puts_(&b, c->self ? "}, \"self\": true}" : "}, \"self\": false}");
         }
         puts_(&b, "]}");
     }

@@ -9,6 +9,7 @@
  *
  * Takes: d->mentions. Gives: every mention a canonical name; pronoun
  * antecedents. Runs before claims, which name antecedents, not pronouns. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -56,6 +57,43 @@ static bool part_of(const doc *d, const mention *s, const mention *l)
     return l->kind == ATTRIB_KIND_PERSON ? last : first;
 }
 
+/* Multi-word names by their first and by their last word, sorted, so a
+ * shorter name finds the longer names it may belong to without comparing
+ * every pair (a long document has thousands of names). */
+typedef struct name_key {
+    const char *word;
+    size_t mention;
+} name_key;
+
+static int cmp_name_key(const void *a, const void *b)
+{
+    return strcmp(((const name_key *)a)->word, ((const name_key *)b)->word);
+}
+
+/* How many longer names a short name is compared with at most: enough for
+ * any real text, a bound for a hostile one. */
+#define NAME_CANDIDATES 16
+
+static const mention *longest_containing(const doc *d, const name_key *keys, size_t nkeys,
+                                         const mention *m, const char *word)
+{
+    size_t lo = 0, hi = nkeys;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(keys[mid].word, word) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const mention *best = NULL;
+    for (size_t k = lo; k < nkeys && k < lo + NAME_CANDIDATES && strcmp(keys[k].word, word) == 0; k++) {
+        const mention *l = DOC_MEN(d, keys[k].mention);
+        if (part_of(d, m, l) && (!best || l->te - l->head > best->te - best->head))
+            best = l;
+    }
+    return best;
+}
+
 static bool compatible(const mention *pron, const mention *m)
 {
     if (m->flags & MEN_PRONOUN)
@@ -74,23 +112,33 @@ attrib_status resolve_mentions(doc *d)
         if (!(m->canonical = own_words(d, m)))
             return ATTRIB_ENOMEM;
     }
+    name_key *keys = malloc((2 * n + 1) * sizeof *keys);
+    if (!keys)
+        return ATTRIB_ENOMEM;
+    size_t nkeys = 0;
+    for (size_t i = 0; i < n; i++) {
+        const mention *l = DOC_MEN(d, i);
+        if ((l->flags & MEN_NAME) && l->te - l->head >= 2) {
+            keys[nkeys++] = (name_key){DOC_TOK(d, l->head)->key, i};
+            keys[nkeys++] = (name_key){DOC_TOK(d, l->te - 1)->key, i};
+        }
+    }
+    qsort(keys, nkeys, sizeof *keys, cmp_name_key);
     for (size_t i = 0; i < n; i++) {
         mention *m = DOC_MEN(d, i);
         if (!(m->flags & MEN_NAME))
             continue;
-        const mention *best = NULL;
-        for (size_t k = 0; k < n; k++) {
-            const mention *l = DOC_MEN(d, k);
-            if ((l->flags & MEN_NAME) && part_of(d, m, l) &&
-                (!best || l->te - l->head > best->te - best->head))
-                best = l;
-        }
+        const mention *best = longest_containing(d, keys, nkeys, m, DOC_TOK(d, m->head)->key);
+        const mention *other = longest_containing(d, keys, nkeys, m, DOC_TOK(d, m->te - 1)->key);
+        if (other && (!best || other->te - other->head > best->te - best->head))
+            best = other;
         if (best) {
             m->canonical = best->canonical;
             if (m->kind == ATTRIB_KIND_UNKNOWN)
                 m->kind = best->kind;
         }
     }
+    free(keys);
     for (size_t i = 0; i < n; i++) {
         mention *p = DOC_MEN(d, i);
         if (!(p->flags & MEN_PRONOUN))

@@ -105,6 +105,35 @@ attrib_status segment_words(const attrib_extractor *ex, doc *d)
     return st;
 }
 
+/* Does the line break between tokens I-1 and I fall inside a sentence?
+ * ICU ends a sentence at every line break; hard-wrapped text breaks lines
+ * mid-sentence. A single break counts as wrapping when the line does not
+ * end with final punctuation and either the next line starts in lower
+ * case or the line ends on a function word ("the", "de"). A heading on
+ * its own line, followed by a capitalised line, stays a sentence. */
+static bool wrapped_line(const doc *d, size_t i)
+{
+    const token *prev = DOC_TOK(d, i - 1), *next = DOC_TOK(d, i);
+    if (next->flags & TOK_PARA || !memchr(d->text + prev->end, '\n', next->start - prev->end))
+        return false;
+    if (!(prev->flags & TOK_WORD) && prev->keylen == 1 && strchr(".!?:;", prev->key[0]))
+        return false;
+    if (!(prev->flags & TOK_WORD) && strcmp(prev->key, "\xe2\x80\xa6") == 0)
+        return false;
+    return !(next->flags & TOK_UPPER) ||
+           lexicon_is_function_word(d->lang->lx, prev->key, prev->keylen);
+}
+
+static attrib_status add_sentence(doc *d, size_t first, size_t end)
+{
+    sentence *s = vec_push(&d->sentences, sizeof(sentence));
+    if (!s)
+        return ATTRIB_ENOMEM;
+    s->tok_begin = first;
+    s->tok_end = end;
+    return ATTRIB_OK;
+}
+
 attrib_status segment_sentences(doc *d)
 {
     UErrorCode err = U_ZERO_ERROR;
@@ -120,39 +149,36 @@ attrib_status segment_sentences(doc *d)
     attrib_status st = ATTRIB_OK;
     size_t ti = 0, n = DOC_NTOK(d);
     ubrk_first(bi);
-    for (int32_t b = ubrk_next(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
+    for (int32_t b = ubrk_next(bi); b != UBRK_DONE && st == ATTRIB_OK; b = ubrk_next(bi)) {
         /* A paragraph break inside ICU's sentence (a headline without a
-         * full stop) also ends a sentence. */
-        while (ti < n && DOC_TOK(d, ti)->start < (size_t)b) {
-            size_t first = ti;
-            ti++;
+         * full stop) also ends a sentence; a wrapped line does not. */
+        while (ti < n && DOC_TOK(d, ti)->start < (size_t)b && st == ATTRIB_OK) {
+            size_t first = ti++;
             while (ti < n && DOC_TOK(d, ti)->start < (size_t)b && !(DOC_TOK(d, ti)->flags & TOK_PARA))
                 ti++;
-            sentence *s = vec_push(&d->sentences, sizeof(sentence));
-            if (!s) {
-                st = ATTRIB_ENOMEM;
-                goto done;
-            }
-            s->tok_begin = first;
-            s->tok_end = ti;
-            s->start = DOC_TOK(d, first)->start;
-            s->end = DOC_TOK(d, ti - 1)->end;
-            uint32_t idx = (uint32_t)(d->sentences.len - 1);
-            for (size_t k = first; k < ti; k++)
-                DOC_TOK(d, k)->sent = idx;
-            DOC_TOK(d, first)->flags |= TOK_SENT_START;
-            for (size_t k = ti; k-- > first;) {
-                const char *key = DOC_TOK(d, k)->key;
-                if (DOC_TOK(d, k)->flags & TOK_WORD)
-                    break;
-                if (strcmp(key, "?") == 0) {
-                    s->question = true;
-                    break;
-                }
+            if (d->sentences.len && wrapped_line(d, first))
+                DOC_SENT(d, d->sentences.len - 1)->tok_end = ti;
+            else
+                st = add_sentence(d, first, ti);
+        }
+    }
+    for (size_t si = 0; si < d->sentences.len; si++) {
+        sentence *s = DOC_SENT(d, si);
+        s->start = DOC_TOK(d, s->tok_begin)->start;
+        s->end = DOC_TOK(d, s->tok_end - 1)->end;
+        for (size_t k = s->tok_begin; k < s->tok_end; k++)
+            DOC_TOK(d, k)->sent = (uint32_t)si;
+        DOC_TOK(d, s->tok_begin)->flags |= TOK_SENT_START;
+        for (size_t k = s->tok_end; k-- > s->tok_begin;) {
+            const token *t = DOC_TOK(d, k);
+            if (t->flags & TOK_WORD)
+                break;
+            if (strcmp(t->key, "?") == 0) {
+                s->question = true;
+                break;
             }
         }
     }
-done:
     ubrk_close(bi);
     utext_close(ut);
     return st;

@@ -137,6 +137,20 @@ static void test_sentences(void **state)
     release(&d);
 }
 
+static void test_wrapped_lines(void **state)
+{
+    doc d;
+    /* A line wrapped mid-sentence joins; a heading on its own line and a
+     * sentence after a full stop do not. */
+    const char *text = "Heading On One Line\nInvestigators said that the\nGrey Heron group was "
+                       "behind\nthe attack. Next one.\nAnother";
+    prepare(*state, &d, text, "en");
+    assert_int_equal(d.sentences.len, 4);
+    assert_memory_equal(text + DOC_SENT(&d, 1)->start, "Investigators", 13);
+    assert_memory_equal(text + DOC_SENT(&d, 1)->end - 11, "the attack.", 11);
+    release(&d);
+}
+
 static void test_language(void **state)
 {
     doc d;
@@ -180,6 +194,7 @@ int main(void)
         cmocka_unit_test(test_french_elision),
         cmocka_unit_test(test_folding),
         cmocka_unit_test(test_sentences),
+        cmocka_unit_test(test_wrapped_lines),
         cmocka_unit_test(test_language),
         cmocka_unit_test(test_utf8_validation),
     };
