@@ -62,6 +62,7 @@ typedef struct ctx {
     int *quote_close_at;    /* per token: the quote it closes, or -1     */
     int *quote_depth;       /* per token: how many quotes hold it        */
     size_t *next_claim_cue; /* per token: first resp/blame/self cue at or after it */
+    size_t blamed_end;      /* end of the last blame cue's actor, or 0   */
 } ctx;
 
 /* ---- Small predicates ---- */
@@ -124,11 +125,15 @@ static int right_mention(const ctx *c, size_t from, size_t hi, int maxdist)
     return -1;
 }
 
-/* M and the mentions coordinated with it ("the FBI and the NSA"), in
- * text order; LEFTWARD looks before M, else after it. */
+/* M and the mentions coordinated with it ("the FBI and the NSA", "the
+ * FBI, the NSA and the CIA"), in text order; LEFTWARD looks before M,
+ * else after it. A comma joins only in a list that a conjunction ends, so
+ * "According to Europol, Black Orchid" and "said X, an FBI spokesman"
+ * stay apart. */
 static int coordinated(const ctx *c, int m, bool leftward, size_t lo, size_t hi, int *out)
 {
     int n = 0;
+    int last_conj = 0;                 /* rightward: items up to the last conjunction */
     out[n++] = m;
     while (n < MAX_COORD) {
         const mention *cur = DOC_MEN(c->d, out[leftward ? 0 : n - 1]);
@@ -138,17 +143,18 @@ static int coordinated(const ctx *c, int m, bool leftward, size_t lo, size_t hi,
             if (cur->tb < lo + 2)
                 break;
             k = cur->tb - 1;
-            if (tok_role(c->d, k) != ROLE_CONJ && !tok_is_punct(c->d, k, ","))
-                break;
-            next = men_at(c, k - 1);
         } else {
             k = cur->te;
             if (k + 1 >= hi)
                 break;
-            if (tok_role(c->d, k) != ROLE_CONJ && !tok_is_punct(c->d, k, ","))
-                break;
-            next = men_at(c, k + 1);
         }
+        bool conj = tok_role(c->d, k) == ROLE_CONJ;
+        if (!conj && !tok_is_punct(c->d, k, ","))
+            break;
+        /* Leftward, M ends the list: the link next to it is the conjunction. */
+        if (leftward && n == 1 && !conj)
+            break;
+        next = men_at(c, leftward ? k - 1 : k + 1);
         if (next < 0 || next == out[0] || next == out[n - 1])
             break;
         if (leftward) {
@@ -156,10 +162,28 @@ static int coordinated(const ctx *c, int m, bool leftward, size_t lo, size_t hi,
             out[0] = next;
         } else {
             out[n] = next;
+            if (conj)
+                last_conj = n;
         }
         n++;
     }
+    if (!leftward)
+        n = last_conj + 1;
     return n;
+}
+
+/* A free word no lexicon knows, standing where an adverb would ("was
+ * repeatedly questioned", "a été longtemps soupçonné"). */
+static bool plain_adverb(const ctx *c, size_t k)
+{
+    const doc *d = c->d;
+    if (!(DOC_TOK(d, k)->flags & TOK_WORD) || (DOC_TOK(d, k)->flags & TOK_UPPER) ||
+        men_at(c, k) >= 0 || c->cue_at[k])
+        return false;
+    for (int x = 0; x < LEX_NCLASSES; x++)
+        if (d->lex[k].by_class[x])
+            return false;
+    return true;
 }
 
 /* Is the cue at TB a participle after a passive auxiliary ("was blamed",
@@ -169,7 +193,7 @@ static bool after_passive_aux(const ctx *c, size_t tb, size_t lo)
     for (size_t k = tb; k-- > lo && k + 4 > tb;) {
         if (tok_role(c->d, k) == ROLE_BE)
             return true;
-        if (tok_mod(c->d, k) == MOD_NONE)
+        if (tok_mod(c->d, k) == MOD_NONE && !plain_adverb(c, k))
             return false;
     }
     return false;
@@ -363,7 +387,11 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
         f.passive = true;
     } else if (side == SIDE_BY) {
         src = agent_after(c, te, se);
-        content_left = true;
+        if (src >= 0)
+            after = DOC_MEN(d, src)->te;
+        /* "It has not been confirmed that X ..." looks right; "X, it was
+         * reported" left. */
+        content_left = !holds_claim_cue(c, after, se);
         if (src < 0)
             f.passive = true; /* agentless: the claim is unattributed */
     } else if (side == SIDE_RIGHT) {
@@ -438,6 +466,15 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
 
 /* ---- 4 and 5. Claims ---- */
 
+/* "No group has claimed ...", « aucun groupe n'a revendiqué »: a party
+ * under a negative determiner is nobody. */
+static bool negated_party(const ctx *c, int m)
+{
+    const mention *x = DOC_MEN(c->d, m);
+    return x->tb > 0 && DOC_TOK(c->d, x->tb - 1)->sent == DOC_TOK(c->d, x->tb)->sent &&
+           tok_mod(c->d, x->tb - 1) == MOD_NEG;
+}
+
 static attrib_status emit(ctx *c, int src, int actor, attrib_stance stance, double confidence,
                           size_t cue_tb, size_t cue_te, const char *rule, bool self,
                           const int *via, int nvia, size_t ev_tb, size_t ev_te)
@@ -448,7 +485,7 @@ static attrib_status emit(ctx *c, int src, int actor, attrib_stance stance, doub
     if (actor < 0)
         return ATTRIB_OK;
     const mention *a = DOC_MEN(d, actor);
-    if (a->flags & MEN_PRONOUN)
+    if ((a->flags & MEN_PRONOUN) || negated_party(c, actor) || (src >= 0 && negated_party(c, src)))
         return ATTRIB_OK;
     if (src >= 0) {
         const mention *s = DOC_MEN(d, src);
@@ -515,7 +552,8 @@ static void find_event(const ctx *c, size_t tb, size_t te, size_t *ev_tb, size_t
     if (e > s->tok_end)
         e = s->tok_end;
     /* Modifiers before the noun, back to a determiner. */
-    for (int n = 0; n < 3 && b > s->tok_begin && b > te; n++) {
+    size_t floor = hit >= te ? te : s->tok_begin;
+    for (int n = 0; n < 3 && b > floor; n++) {
         size_t k = b - 1;
         if (tok_role(d, k) == ROLE_DET) {
             b = k;
@@ -648,6 +686,22 @@ static double confidence(const doc *d, double base, int src)
     return base;
 }
 
+/* May pronoun P stand for the speaker S? Unless S's kind is known (the
+ * gazetteer, a described head) and disagrees with P's: a capitalised
+ * name's kind is a guess ("Cyber Ravens said it ..."). */
+static bool pronoun_fits(const doc *d, int p, int s)
+{
+    const mention *pm = DOC_MEN(d, p);
+    if (!(pm->flags & MEN_PRONOUN))
+        return false;
+    int r = deref(d, s);
+    const mention *sm = DOC_MEN(d, r >= 0 ? r : s);
+    if (sm->kind == ATTRIB_KIND_UNKNOWN || (sm->flags & MEN_PRONOUN) ||
+        ((sm->flags & MEN_NAME) && sm->head == sm->tb))
+        return true;
+    return (pm->kind == ATTRIB_KIND_PERSON) == (sm->kind == ATTRIB_KIND_PERSON);
+}
+
 static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_entry *e)
 {
     doc *d = c->d;
@@ -660,6 +714,12 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
     size_t hi = s->tok_end;
     if (g && g->cte < hi && g->cte > tb)
         hi = g->cte;
+
+    /* "accused X of planting the malware": the predicate completes the
+     * blame cue, which made the claim. */
+    if (!g && c->blamed_end && c->blamed_end <= tb && tb < c->blamed_end + 3 &&
+        DOC_TOK(d, c->blamed_end - 1)->sent == DOC_TOK(d, tb)->sent)
+        return ATTRIB_OK;
 
     int actors[MAX_COORD];
     int nact = 0;
@@ -676,10 +736,7 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
     }
     /* "Moscow denied that it was behind": a pronoun subject of the content
      * stands for the one who speaks, when it can. */
-    if (g && g->nsrc && (DOC_MEN(d, a)->flags & MEN_PRONOUN) &&
-        (DOC_MEN(d, a)->kind == ATTRIB_KIND_PERSON) ==
-            (DOC_MEN(d, deref(d, g->src[0]) >= 0 ? deref(d, g->src[0]) : g->src[0])->kind ==
-             ATTRIB_KIND_PERSON))
+    if (g && g->nsrc && pronoun_fits(d, a, g->src[0]))
         a = g->src[0];
     const mention *am = DOC_MEN(d, a);
     nact = coordinated(c, a, (lex_side)e->actor != SIDE_RIGHT && am->te <= tb, lo, hi, actors);
@@ -731,6 +788,9 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
     return ATTRIB_OK;
 }
 
+/* How many tokens a blame cue's object may take before its actor. */
+#define BLAME_OBJECT_REACH 7
+
 /* "X blamed Y", "Y was blamed on X", « Y pointée du doigt par X » */
 static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_entry *e)
 {
@@ -746,7 +806,10 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
     int src = src_side == SIDE_LEFT ? left_mention(c, tb, sb, 10)
               : src_side == SIDE_BY ? agent_after(c, te, se)
                                     : -1;
-    int act = act_side == SIDE_LEFT ? left_mention(c, tb, sb, 8) : right_mention(c, te, se, 3);
+    /* The object may be the event, and the actor behind a preposition:
+     * "attributed the bank heist to X", « a imputé l'attaque à X ». */
+    int act = act_side == SIDE_LEFT ? left_mention(c, tb, sb, 8)
+                                    : right_mention(c, te, se, BLAME_OBJECT_REACH);
     if (src_side == SIDE_BY && src < 0 && act_side == SIDE_RIGHT) {
         /* "blamed on X by Y": the agent may follow the actor. */
         if (act >= 0)
@@ -774,6 +837,8 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
     int srcs[MAX_COORD] = {src}, acts[MAX_COORD];
     int nsrc = src >= 0 ? coordinated(c, src, DOC_MEN(d, src)->te <= tb, sb, se, srcs) : 1;
     int nact = coordinated(c, act, act_side == SIDE_LEFT, sb, se, acts);
+    if (act_side == SIDE_RIGHT)
+        c->blamed_end = DOC_MEN(d, acts[nact - 1])->te;
     size_t ev_tb, ev_te;
     find_event(c, tb, te, &ev_tb, &ev_te);
     const char *rule = src_side == SIDE_LEFT ? "blame" : "blame(passive)";

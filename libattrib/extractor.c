@@ -293,7 +293,7 @@ const char *attrib_extractor_language(const attrib_extractor *ex, size_t i)
 
 /* ---- Extraction ---- */
 
-static void doc_free(doc *d)
+void doc_free(doc *d)
 {
     arena_free(&d->mem);
     vec_free(&d->tokens);
@@ -304,7 +304,7 @@ static void doc_free(doc *d)
     free(d->mention_at);
 }
 
-static attrib_status run_pipeline(const attrib_extractor *ex, doc *d, const char *lang)
+attrib_status doc_analyse(const attrib_extractor *ex, doc *d, const char *lang)
 {
     attrib_status st;
     if ((st = segment_words(ex, d)) != ATTRIB_OK)
@@ -350,7 +350,7 @@ attrib_status attrib_extract(const attrib_extractor *ex, const char *text, size_
     memset(&d, 0, sizeof d);
     d.text = text ? text : "";
     d.len = len;
-    attrib_status st = run_pipeline(ex, &d, lang);
+    attrib_status st = doc_analyse(ex, &d, lang);
     if (st == ATTRIB_OK) {
         *out = result_from_doc(&d);
         if (!*out)

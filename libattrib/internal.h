@@ -174,6 +174,12 @@ attrib_status claims_assemble(doc *d);
 /* resolve.c: canonical names for mentions without one; pronoun antecedents. */
 attrib_status resolve_mentions(doc *d);
 
+/* extractor.c: runs every stage on D (text and len set, the rest zero),
+ * as attrib_extract() does before it builds the result; doc_free() frees
+ * what the stages made. For tests and tools/attrib-debug. */
+attrib_status doc_analyse(const struct attrib_extractor *ex, doc *d, const char *lang);
+void doc_free(doc *d);
+
 /* Helpers on tokens shared by the stages. */
 static inline const lex_entry *tok_lex(const doc *d, size_t i, lex_class c)
 {

@@ -165,6 +165,24 @@ static attrib_status split_phrase(parse_ctx *pc, const char *phrase, size_t len,
                 }
             }
         }
+        /* A clitic written alone ("'s" in "'s role"): ICU splits it into
+         * "'" and "s", a document token never is. */
+        if (n > 0 && strcmp(words[n - 1], "'") == 0) {
+            char joined[MAX_KEY];
+            if (klen + 2 < sizeof joined) {
+                joined[0] = '\'';
+                memcpy(joined + 1, key, klen);
+                joined[klen + 1] = '\0';
+                if (lexicon_is_clitic_suffix(lx, joined, klen + 1)) {
+                    words[n - 1] = arena_strndup(&lx->mem, joined, klen + 1);
+                    if (!words[n - 1]) {
+                        st = ATTRIB_ENOMEM;
+                        break;
+                    }
+                    continue;
+                }
+            }
+        }
         /* Elision prefix and clitic suffix, as text_prepare_tokens does. */
         size_t parts[3][2];
         size_t np = 0;
@@ -660,4 +678,9 @@ attrib_status lexicon_match_document(const lexicon *lx, doc *d)
         }
     }
     return ATTRIB_OK;
+}
+
+const char *lexicon_class_name(lex_class cls)
+{
+    return (unsigned)cls < LEX_NCLASSES ? class_names[cls] : "?";
 }

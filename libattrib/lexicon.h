@@ -96,4 +96,7 @@ struct doc;
  * there. */
 attrib_status lexicon_match_document(const lexicon *lx, struct doc *d);
 
+/* The file name of a class without ".txt" ("report", "blame", ...). */
+const char *lexicon_class_name(lex_class cls);
+
 #endif

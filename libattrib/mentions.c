@@ -96,12 +96,49 @@ static bool any_upper(const doc *d, size_t tb, size_t te)
     return false;
 }
 
-/* A plain lower-case word no lexicon knows: a modifier of a described head. */
-static bool plain_word(const doc *d, size_t i)
+/* A word that may stand before a described head as its modifier
+ * ("security experts", "an anonymous government source", "Independent
+ * researchers" at the start of a sentence): a free word no cue, function
+ * word or event claims, written in lower case unless it opens the
+ * sentence. A lower-case word the gazetteer knows only with a capital
+ * ("anonymous") is a plain word here. */
+static bool modifier_word(const doc *d, size_t i, size_t sb)
 {
     const token *t = DOC_TOK(d, i);
-    return (t->flags & TOK_WORD) && !(t->flags & TOK_UPPER) && free_tok(d, i) &&
-           !is_lexical(d, i) && !d->lex[i].by_class[LEX_ENTITY];
+    if (!(t->flags & TOK_WORD) || !free_tok(d, i))
+        return false;
+    if ((t->flags & TOK_UPPER) && i != sb)
+        return false;
+    static const lex_class classes[] = {LEX_REPORT, LEX_BLAME, LEX_RESP, LEX_SELF,
+                                        LEX_MODIFIER, LEX_FUNCTION, LEX_EVENT, LEX_QUOTE};
+    for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
+        if (d->lex[i].by_class[classes[k]])
+            return false;
+    return true;
+}
+
+static bool name_word(const doc *d, size_t i);
+
+/* The described head at I: a described.txt entry, or a title from
+ * names.txt that no name follows ("the minister said", but not
+ * "Minister Jane Doe"); NULL when none. *KIND gets its kind. */
+static const lex_entry *described_head(const doc *d, size_t i, size_t se, attrib_kind *kind)
+{
+    const lex_entry *h = d->lex[i].by_class[LEX_DESCRIBED];
+    if (h) {
+        *kind = (attrib_kind)h->kind;
+        return h;
+    }
+    h = d->lex[i].by_class[LEX_NAME];
+    if (!h || h->role != ROLE_TITLE)
+        return NULL;
+    size_t nb = i + h->nwords;
+    while (nb < se && tok_is_punct(d, nb, "."))
+        nb++;
+    if (nb < se && name_word(d, nb))
+        return NULL;
+    *kind = ATTRIB_KIND_PERSON;
+    return h;
 }
 
 /* 1. Gazetteer. */
@@ -111,8 +148,10 @@ static attrib_status find_gazetteer(doc *d, const sentence *s)
         const lex_entry *e = d->lex[i].by_class[LEX_ENTITY];
         size_t te = e ? i + e->nwords : i;
         /* Proper names are written with a capital somewhere; this keeps
-         * "us" and "china" (the porcelain) out. */
-        if (!e || !free_tok(d, i) || !any_upper(d, i, te)) {
+         * "us" and "china" (the porcelain) out. French writes its
+         * demonyms in lower case (« des pirates russes »), and those only
+         * count beside a described head (below). */
+        if (!e || !free_tok(d, i) || (!any_upper(d, i, te) && !e->adjective)) {
             i++;
             continue;
         }
@@ -152,8 +191,9 @@ static attrib_status find_gazetteer(doc *d, const sentence *s)
 static attrib_status find_described(doc *d, const sentence *s)
 {
     for (size_t i = s->tok_begin; i < s->tok_end;) {
-        const lex_entry *h = d->lex[i].by_class[LEX_DESCRIBED];
-        if (!h || !free_tok(d, i)) {
+        attrib_kind kind = ATTRIB_KIND_UNKNOWN;
+        const lex_entry *h = free_tok(d, i) ? described_head(d, i, s->tok_end, &kind) : NULL;
+        if (!h) {
             i++;
             continue;
         }
@@ -165,19 +205,25 @@ static attrib_status find_described(doc *d, const sentence *s)
             i++;
             continue;
         }
+        /* A compound of heads: "government source", "police officials". */
+        for (attrib_kind k2; te < s->tok_end && free_tok(d, te) && d->lex[te].by_class[LEX_DESCRIBED];) {
+            h = described_head(d, te, s->tok_end, &k2);
+            kind = k2;
+            te += h->nwords;
+        }
         size_t tb = i;
-        /* Up to two plain modifiers before the head ("security experts",
+        /* Up to two modifiers before the head ("security experts",
          * "disgruntled former employees"). */
-        for (int n = 0; n < 2 && tb > s->tok_begin && plain_word(d, tb - 1); n++)
+        for (int n = 0; n < 2 && tb > s->tok_begin && modifier_word(d, tb - 1, s->tok_begin); n++)
             tb--;
         /* A complement after it ("experts in security", « experts en sécurité »). */
         if (te + 1 < s->tok_end && free_tok(d, te) &&
             (tok_role(d, te) == ROLE_PREP || tok_role(d, te) == ROLE_GEN) &&
-            plain_word(d, te + 1))
+            modifier_word(d, te + 1, s->tok_begin) && !(DOC_TOK(d, te + 1)->flags & TOK_UPPER))
             te += 2;
         size_t head = tb;
         tb = with_determiner(d, tb, s->tok_begin);
-        attrib_status st = add_mention(d, tb, te, head, (attrib_kind)h->kind, NULL, MEN_DESCRIBED);
+        attrib_status st = add_mention(d, tb, te, head, kind, NULL, MEN_DESCRIBED);
         if (st != ATTRIB_OK)
             return st;
         i = te;
