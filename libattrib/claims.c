@@ -56,12 +56,13 @@ typedef struct ctx {
     doc *d;
     vec frames;             /* frame, report frames only                 */
     vec quotes;             /* quote_span                                */
-    int *cue_at;            /* per token: 1 inside a cue, else 0         */
+    int *cue_at;            /* per token: the class + 1 of the cue holding it, else 0 */
     bool *qmark;            /* per token: a quotation mark               */
     int *quote_open_at;     /* per token: the quote it opens, or -1      */
     int *quote_close_at;    /* per token: the quote it closes, or -1     */
     int *quote_depth;       /* per token: how many quotes hold it        */
     size_t *next_claim_cue; /* per token: first resp/blame/self cue at or after it */
+    bool *appositive;       /* per token: inside a speaker's apposition  */
     size_t blamed_end;      /* end of the last blame cue's actor, or 0   */
 } ctx;
 
@@ -230,6 +231,15 @@ static void cue_modality(const ctx *c, size_t tb, size_t te, size_t lo, size_t h
     *neg = negs % 2 == 1;
 }
 
+/* Does [from, to) hold a mention? */
+static bool holds_mention(const ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (men_at(c, k) >= 0)
+            return true;
+    return false;
+}
+
 /* Does [from, to) hold a responsibility or blame cue? */
 static bool holds_claim_cue(const ctx *c, size_t from, size_t to)
 {
@@ -346,16 +356,35 @@ static const lex_entry *cue_entry(const doc *d, size_t i)
 
 /* ---- 3. Report frames ---- */
 
-/* "X, a spokesman for Y, said": the source is X, before the apposition. */
-static int apposition_head(const ctx *c, size_t comma, size_t lo)
+/* "X, a spokesman for Y, said" and "the minister, Jane Doe, said": the
+ * cue follows a phrase set off by two commas, the second at COMMA. The
+ * speaker is the name: X in the first, the name inside the commas in the
+ * second. Returns the speaker, or -1 when there is no such phrase, and
+ * marks the phrase's tokens, whose words describe the speaker and make no
+ * claim ("X, responsible for research at Y, said"). */
+static int apposition_speaker(ctx *c, size_t comma, size_t lo)
 {
+    const doc *d = c->d;
     for (size_t k = comma; k-- > lo && comma - k < 14;) {
-        if (barrier(c, k))
+        if (c->qmark[k] || (c->cue_at[k] && c->cue_at[k] != LEX_RESP + 1))
             return -1;
-        if (tok_is_punct(c->d, k, ",")) {
-            int m = k > lo ? men_at(c, k - 1) : -1;
-            return m;
+        if (!tok_is_punct(d, k, ","))
+            continue;
+        int head = k > lo ? men_at(c, k - 1) : -1;
+        if (head < 0)
+            return -1;
+        int name = -1;
+        for (size_t j = k + 1; j < comma && name < 0; j++) {
+            int m = men_at(c, j);
+            if (m >= 0 && !(DOC_MEN(d, m)->flags & (MEN_DESCRIBED | MEN_PRONOUN)) &&
+                DOC_MEN(d, m)->kind == ATTRIB_KIND_PERSON)
+                name = m;
         }
+        for (size_t j = k + 1; j < comma; j++)
+            c->appositive[j] = true;
+        if (name >= 0 && (DOC_MEN(d, head)->flags & MEN_DESCRIBED))
+            return name;
+        return head;
     }
     return -1;
 }
@@ -404,7 +433,11 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
         /* "..., said X" and "'...,' said X": the source follows. */
         bool inverted = tb > sb && (tok_is_punct(d, tb - 1, ",") || c->qmark[tb - 1]);
         int right = side == SIDE_BOTH ? right_mention(c, te, se, 2) : -1;
-        if (inverted && right >= 0) {
+        /* "..., said X." ends X's phrase; "X, a researcher, said Iran
+         * was ..." goes on, and Iran is no speaker. */
+        bool right_ends = right >= 0 && (DOC_MEN(d, right)->te >= se ||
+                                         !(DOC_TOK(d, DOC_MEN(d, right)->te)->flags & TOK_WORD));
+        if (inverted && right_ends) {
             src = right;
             after = DOC_MEN(d, src)->te;
             content_left = true;
@@ -415,9 +448,9 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
             while (k > sb && tok_mod(d, k - 1) != MOD_NONE)
                 k--;
             if (left >= 0 && k > sb && tok_is_punct(d, k - 1, ",")) {
-                int head = apposition_head(c, DOC_MEN(d, left)->tb, sb);
-                if (head >= 0)
-                    left = head;
+                int speaker = apposition_speaker(c, k - 1, sb);
+                if (speaker >= 0)
+                    left = speaker;
             }
             src = left >= 0 ? left : right;
             if (src == right && right >= 0)
@@ -715,6 +748,8 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
     if (g && g->cte < hi && g->cte > tb)
         hi = g->cte;
 
+    if (c->appositive[tb])
+        return ATTRIB_OK;
     /* "accused X of planting the malware": the predicate completes the
      * blame cue, which made the claim. */
     if (!g && c->blamed_end && c->blamed_end <= tb && tb < c->blamed_end + 3 &&
@@ -726,9 +761,14 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
     int a = resp_actor(c, tb, te, e, lo, hi);
     bool self = false;
     if (a < 0) {
-        /* "Moscow denied any involvement": a predicate without its own
-         * actor under a denial or a claim is about the source itself. */
-        if (!g || !g->nsrc || (lex_side)e->actor != SIDE_GEN ||
+        /* "Moscow denied any involvement", "X denied being behind it",
+         * « X a démenti être à l'origine de »: a predicate without its
+         * own actor, a noun or an infinitive right after a denial or a
+         * claim, is about the source itself. */
+        bool bare_noun = (lex_side)e->actor == SIDE_GEN;
+        bool infinitive = (lex_side)e->actor == SIDE_LEFT && g && !g->quote && g->te <= tb &&
+                          tb - g->te <= 2 && tb < DOC_NTOK(d) && !holds_mention(c, g->te, tb);
+        if (!g || !g->nsrc || !(bare_noun || infinitive) ||
             !(g->e->op == OP_DENY || g->e->op == OP_ASSERT || g->e->op == OP_SAY))
             return ATTRIB_OK;
         a = g->src[0];
@@ -810,6 +850,14 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
      * "attributed the bank heist to X", « a imputé l'attaque à X ». */
     int act = act_side == SIDE_LEFT ? left_mention(c, tb, sb, 8)
                                     : right_mention(c, te, se, BLAME_OBJECT_REACH);
+    if (act < 0 && src_side == SIDE_LEFT && act_side == SIDE_RIGHT) {
+        /* A participle with nothing blamed after it reads as a passive:
+         * "Iran blamed for ...", « l'Iran pointé du doigt ». */
+        src_side = SIDE_BY;
+        act_side = SIDE_LEFT;
+        src = agent_after(c, te, se);
+        act = left_mention(c, tb, sb, 8);
+    }
     if (src_side == SIDE_BY && src < 0 && act_side == SIDE_RIGHT) {
         /* "blamed on X by Y": the agent may follow the actor. */
         if (act >= 0)
@@ -915,10 +963,11 @@ attrib_status claims_assemble(doc *d)
     c.quote_close_at = malloc((n ? n : 1) * sizeof *c.quote_close_at);
     c.quote_depth = calloc(n ? n : 1, sizeof *c.quote_depth);
     c.next_claim_cue = malloc((n ? n : 1) * sizeof *c.next_claim_cue);
+    c.appositive = calloc(n ? n : 1, sizeof *c.appositive);
     vec cues = {0};
     attrib_status st = ATTRIB_OK;
     if (!c.cue_at || !c.qmark || !c.quote_open_at || !c.quote_close_at || !c.quote_depth ||
-        !c.next_claim_cue) {
+        !c.next_claim_cue || !c.appositive) {
         st = ATTRIB_ENOMEM;
         goto done;
     }
@@ -946,7 +995,7 @@ attrib_status claims_assemble(doc *d)
         k->te = i + e->nwords;
         k->e = e;
         for (size_t j = i; j < k->te; j++)
-            c.cue_at[j] = 1;
+            c.cue_at[j] = (int)e->cls + 1;
         i = k->te;
     }
     for (size_t i = 0; i < cues.len && st == ATTRIB_OK; i++) {
@@ -975,5 +1024,6 @@ done:
     free(c.quote_close_at);
     free(c.quote_depth);
     free(c.next_claim_cue);
+    free(c.appositive);
     return st;
 }

@@ -165,6 +165,9 @@ attrib_status segment_sentences(doc *d);
  * ATTRIB_ELANG when HINT names no enabled language. */
 attrib_status lang_identify(const struct attrib_extractor *ex, doc *d, const char *hint);
 
+/* lang.c: does the language put its adjectives after the noun? */
+bool lang_adjectives_follow(const char *code);
+
 /* mentions.c */
 attrib_status mentions_find(doc *d);
 

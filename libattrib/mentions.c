@@ -216,6 +216,14 @@ static attrib_status find_described(doc *d, const sentence *s)
          * "disgruntled former employees"). */
         for (int n = 0; n < 2 && tb > s->tok_begin && modifier_word(d, tb - 1, s->tok_begin); n++)
             tb--;
+        /* Adjectives after it where the language puts them there (« des
+         * chercheurs indépendants », « une source gouvernementale
+         * anonyme »). */
+        if (lang_adjectives_follow(d->lang->code))
+            for (int n = 0; n < 2 && te < s->tok_end && modifier_word(d, te, s->tok_begin) &&
+                            !(DOC_TOK(d, te)->flags & TOK_UPPER);
+                 n++)
+                te++;
         /* A complement after it ("experts in security", « experts en sécurité »). */
         if (te + 1 < s->tok_end && free_tok(d, te) &&
             (tok_role(d, te) == ROLE_PREP || tok_role(d, te) == ROLE_GEN) &&
@@ -320,7 +328,11 @@ static attrib_status find_pronouns(doc *d, const sentence *s)
 {
     for (size_t i = s->tok_begin; i < s->tok_end; i++) {
         const lex_entry *e = d->lex[i].by_class[LEX_FUNCTION];
-        if (e && e->role == ROLE_PRON && e->nwords == 1 && free_tok(d, i)) {
+        /* An inverted subject clitic (« est-elle », « a-t-il ») repeats
+         * the subject before it: it is no party of its own. */
+        bool inverted = i > s->tok_begin && tok_is_punct(d, i - 1, "-") &&
+                        DOC_TOK(d, i - 1)->end == DOC_TOK(d, i)->start;
+        if (e && e->role == ROLE_PRON && e->nwords == 1 && free_tok(d, i) && !inverted) {
             attrib_status st = add_mention(d, i, i + 1, i, (attrib_kind)e->kind, NULL, MEN_PRONOUN);
             if (st != ATTRIB_OK)
                 return st;

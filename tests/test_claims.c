@@ -159,6 +159,7 @@ static void test_apposition_speaker(void **state)
     fx_build_ok(fx);
     const char text[] = "Lena Vogt, a researcher at Brightwall, said Iran was behind the attack.";
     const attrib_claim *c = only_claim(fx_extract_ok(fx, S(text), "en"));
+    assert_non_null(attrib_claim_source(c));
     assert_string_equal(attrib_entity_text(attrib_claim_source(c)), "Lena Vogt");
 }
 
