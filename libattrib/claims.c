@@ -469,6 +469,11 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
     if (src >= 0) {
         const mention *m = DOC_MEN(d, src);
         f.nsrc = coordinated(c, src, m->te <= tb, sb, se, f.src);
+    } else if (!f.passive) {
+        /* Someone speaks and we cannot tell who ("There is evidence that
+         * ..."): the cue does not take the content from the writer; its
+         * stance words still count where the content stands. */
+        f.governs = false;
     }
 
     /* The content: a quotation the cue follows or introduces, else the
@@ -931,7 +936,10 @@ static attrib_status claims_for_denied_event(ctx *c, const frame *f)
     doc *d = c->d;
     if (f->used || !f->nsrc || f->negated || f->e->op != OP_DENY || f->quote)
         return ATTRIB_OK;
-    for (size_t k = f->ctb; k < f->cte && k < f->ctb + 6; k++) {
+    /* The event is the cue's object, right after it (a day or an adverb
+     * may stand between). */
+    size_t end = sent_of(d, f->tb)->tok_end;
+    for (size_t k = f->te; k < end && k < f->te + 6; k++) {
         if (c->cue_at[k] || men_at(c, k) >= 0)
             return ATTRIB_OK;
         if (d->lex[k].by_class[LEX_EVENT]) {
@@ -980,8 +988,12 @@ attrib_status claims_assemble(doc *d)
         size_t tb, te;
         const lex_entry *e;
     } cue;
+    size_t modifier_end = 0; /* a stance phrase ("no evidence") holds its words */
     for (size_t i = 0; i < n;) {
-        const lex_entry *e = d->mention_at[i] < 0 ? cue_entry(d, i) : NULL;
+        const lex_entry *m = d->lex[i].by_class[LEX_MODIFIER];
+        const lex_entry *e = d->mention_at[i] < 0 && i >= modifier_end ? cue_entry(d, i) : NULL;
+        if (m && m->nwords > 1 && i + m->nwords > modifier_end)
+            modifier_end = i + m->nwords;
         if (!e) {
             i++;
             continue;

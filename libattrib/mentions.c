@@ -173,6 +173,15 @@ static attrib_status find_gazetteer(doc *d, const sentence *s)
                 i = te;
                 continue;
             }
+        } else if (kind == ATTRIB_KIND_STATE && i >= s->tok_begin + 2 &&
+                   tok_role(d, i - 1) == ROLE_GEN && free_tok(d, i - 2) &&
+                   d->lex[i - 2].by_class[LEX_DESCRIBED] &&
+                   d->lex[i - 2].by_class[LEX_DESCRIBED]->nwords == 1 &&
+                   d->lex[i - 2].by_class[LEX_DESCRIBED]->kind == ATTRIB_KIND_GOVERNMENT) {
+            /* "the government of North Korea", « le régime de la Corée du
+             * Nord »: the state speaks. */
+            tb = i - 2;
+            kind = ATTRIB_KIND_GOVERNMENT;
         } else if (te < s->tok_end && d->lex[te].by_class[LEX_DESCRIBED] &&
                    !d->lex[te].by_class[LEX_ENTITY]) {
             /* "FBI investigators" speak for the FBI. */

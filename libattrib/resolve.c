@@ -139,6 +139,21 @@ attrib_status resolve_mentions(doc *d)
         }
     }
     free(keys);
+    /* "The country denied ...", « le régime a démenti »: a bare state or
+     * government noun after a determiner stands for the state named last. */
+    for (size_t i = 0; i < n; i++) {
+        mention *p = DOC_MEN(d, i);
+        if (!(p->flags & MEN_DESCRIBED) || p->head == p->tb || p->te != p->head + 1 ||
+            (p->kind != ATTRIB_KIND_STATE && p->kind != ATTRIB_KIND_GOVERNMENT))
+            continue;
+        for (size_t k = p->tb; k-- > 0 && p->tb - k <= 2 * PRONOUN_REACH;) {
+            const mention *m = d->mention_at[k] >= 0 ? DOC_MEN(d, d->mention_at[k]) : NULL;
+            if (m && (m->flags & MEN_GAZETTEER) && m->kind == ATTRIB_KIND_STATE) {
+                p->canonical = m->canonical;
+                break;
+            }
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         mention *p = DOC_MEN(d, i);
         if (!(p->flags & MEN_PRONOUN))
