@@ -130,7 +130,9 @@ static int right_mention(const ctx *c, size_t from, size_t hi, int maxdist)
  * FBI, the NSA and the CIA"), in text order; LEFTWARD looks before M,
  * else after it. A comma joins only in a list that a conjunction ends, so
  * "According to Europol, Black Orchid" and "said X, an FBI spokesman"
- * stay apart. */
+ * stay apart; and only leftward, where M ends the list: after M a comma
+ * as often closes M's clause ("carried out by X, the FBI and the NSA
+ * said") as it continues a list. */
 static int coordinated(const ctx *c, int m, bool leftward, size_t lo, size_t hi, int *out)
 {
     int n = 0;
@@ -150,7 +152,7 @@ static int coordinated(const ctx *c, int m, bool leftward, size_t lo, size_t hi,
                 break;
         }
         bool conj = tok_role(c->d, k) == ROLE_CONJ;
-        if (!conj && !tok_is_punct(c->d, k, ","))
+        if (!conj && (!leftward || !tok_is_punct(c->d, k, ",")))
             break;
         /* Leftward, M ends the list: the link next to it is the conjunction. */
         if (leftward && n == 1 && !conj)

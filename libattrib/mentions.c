@@ -88,6 +88,14 @@ static size_t with_determiner(const doc *d, size_t tb, size_t sb)
     return tb;
 }
 
+/* Is token I a hyphen written between two words ("state-sponsored")? */
+static bool attached_hyphen(const doc *d, size_t i, size_t se)
+{
+    return i > 0 && i + 1 < se && tok_is_punct(d, i, "-") &&
+           DOC_TOK(d, i - 1)->end == DOC_TOK(d, i)->start &&
+           DOC_TOK(d, i)->end == DOC_TOK(d, i + 1)->start;
+}
+
 static bool any_upper(const doc *d, size_t tb, size_t te)
 {
     for (size_t k = tb; k < te; k++)
@@ -202,6 +210,10 @@ static attrib_status find_described(doc *d, const sentence *s)
     for (size_t i = s->tok_begin; i < s->tok_end;) {
         attrib_kind kind = ATTRIB_KIND_UNKNOWN;
         const lex_entry *h = free_tok(d, i) ? described_head(d, i, s->tok_end, &kind) : NULL;
+        /* "state-sponsored", "government-backed": the head is half of a
+         * compound modifier, no party. */
+        if (h && attached_hyphen(d, i + h->nwords, s->tok_end))
+            h = NULL;
         if (!h) {
             i++;
             continue;
@@ -270,9 +282,17 @@ static size_t name_run(const doc *d, size_t i, size_t se)
         if (te + 1 < se && name_role(d, te) == ROLE_CONNECTOR && free_tok(d, te) &&
             name_word(d, te + 1))
             te++;
-        else if (te + 1 < se && tok_is_punct(d, te, "-&") && name_word(d, te + 1) &&
+        else if (te + 1 < se && tok_is_punct(d, te, "&") && name_word(d, te + 1) &&
                  DOC_TOK(d, te)->start == DOC_TOK(d, te - 1)->end)
             te++;
+        /* "Jean-Claude", "Kim Jong-un": a hyphen between two words holds
+         * a name together whatever the case of the second. */
+        else if (attached_hyphen(d, te, se) && free_tok(d, te + 1) &&
+                 (DOC_TOK(d, te + 1)->flags & TOK_WORD) && !is_lexical(d, te + 1)) {
+            te += 2;
+            if (te < se && name_word(d, te))
+                continue;
+        }
     }
     return te;
 }
