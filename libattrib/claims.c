@@ -624,7 +624,10 @@ static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, si
         /* "the involvement of X", « la responsabilité de X » */
         if (te < hi && tok_role(d, te) == ROLE_GEN)
             return right_mention(c, te + 1, hi, 1);
-        if (te < hi && men_at(c, te) >= 0 && tok_role(d, DOC_MEN(d, men_at(c, te))->tb) == ROLE_GEN)
+        /* « la piste russe », "the trail of X" */
+        if (te < hi && men_at(c, te) >= 0 &&
+            (tok_role(d, DOC_MEN(d, men_at(c, te))->tb) == ROLE_GEN ||
+             (DOC_MEN(d, men_at(c, te))->flags & MEN_DEMONYM)))
             return men_at(c, te);
         return -1;
     default:
@@ -772,7 +775,9 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
          * « X a démenti être à l'origine de »: a predicate without its
          * own actor, a noun or an infinitive right after a denial or a
          * claim, is about the source itself. */
-        bool bare_noun = (lex_side)e->actor == SIDE_GEN;
+        /* Only a noun of responsibility itself: a "theory" or « piste »
+         * someone denies is not theirs. */
+        bool bare_noun = (lex_side)e->actor == SIDE_GEN && (lex_op)e->op == OP_ASSERT;
         bool infinitive = (lex_side)e->actor == SIDE_LEFT && g && !g->quote && g->te <= tb &&
                           tb - g->te <= 2 && tb < DOC_NTOK(d) && !holds_mention(c, g->te, tb);
         if (!g || !g->nsrc || !(bare_noun || infinitive) ||
@@ -853,6 +858,11 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
     int src = src_side == SIDE_LEFT ? left_mention(c, tb, sb, 10)
               : src_side == SIDE_BY ? agent_after(c, te, se)
                                     : -1;
+    if (src >= 0 && src_side == SIDE_LEFT && tb > sb + 1 && tok_is_punct(d, tb - 1, ",")) {
+        int speaker = apposition_speaker(c, tb - 1, sb); /* "X, a minister, accused Y" */
+        if (speaker >= 0)
+            src = speaker;
+    }
     /* The object may be the event, and the actor behind a preposition:
      * "attributed the bank heist to X", « a imputé l'attaque à X ». */
     int act = act_side == SIDE_LEFT ? left_mention(c, tb, sb, 8)

@@ -57,7 +57,8 @@ enum mention_flag {
     MEN_GAZETTEER = 1u << 0, /* from the entities lexicon                  */
     MEN_NAME = 1u << 1,      /* capitalised proper name                    */
     MEN_DESCRIBED = 1u << 2, /* a described party ("security experts")     */
-    MEN_PRONOUN = 1u << 3    /* he, she, it, they, il, elle ...            */
+    MEN_PRONOUN = 1u << 3,   /* he, she, it, they, il, elle ...            */
+    MEN_DEMONYM = 1u << 4    /* a demonym alone: "the Russian trail"       */
 };
 
 typedef struct mention {

@@ -149,6 +149,13 @@ static const lex_entry *described_head(const doc *d, size_t i, size_t se, attrib
     return h;
 }
 
+/* A responsibility noun that takes its actor as a complement ("trail",
+ * « piste », "involvement"). */
+static bool suspect_noun(const lex_entry *e)
+{
+    return e && (lex_side)e->actor == SIDE_GEN;
+}
+
 /* 1. Gazetteer. */
 static attrib_status find_gazetteer(doc *d, const sentence *s)
 {
@@ -177,6 +184,16 @@ static attrib_status find_gazetteer(doc *d, const sentence *s)
                        free_tok(d, i - 1)) {
                 tb = head = i - 1;
                 flags |= MEN_DESCRIBED;
+            } else if ((te < s->tok_end && suspect_noun(d->lex[te].by_class[LEX_RESP])) ||
+                       (i > s->tok_begin && suspect_noun(d->lex[i - 1].by_class[LEX_RESP]))) {
+                /* "the Russian trail", « la piste russe »: the state is
+                 * the suspect; the demonym alone names it. */
+                flags |= MEN_DEMONYM;
+                attrib_status st = add_mention(d, i, te, i, kind, e->canonical, flags);
+                if (st != ATTRIB_OK)
+                    return st;
+                i = te;
+                continue;
             } else {
                 i = te;
                 continue;
