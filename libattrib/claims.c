@@ -637,6 +637,27 @@ static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, si
     }
 }
 
+/* For object=event verbs: is the object after TE an event ("carried out
+ * the attack"), a party or a pronoun ("carried it out"), or missing
+ * ("which X carried out.")? "committed an error" has another object. */
+static bool object_is_event(const ctx *c, size_t te, size_t hi)
+{
+    const doc *d = c->d;
+    int words = 0;
+    for (size_t k = te; k < hi && k < te + 8; k++) {
+        if (d->lex[k].by_class[LEX_EVENT] || men_at(c, k) >= 0)
+            return true;
+        if (tok_is_punct(d, k, "-") && k > te && DOC_TOK(d, k - 1)->end == DOC_TOK(d, k)->start)
+            continue; /* "denial-of-service attacks" */
+        if (!(DOC_TOK(d, k)->flags & TOK_WORD) || c->qmark[k])
+            break;
+        lex_role r = tok_role(d, k);
+        if (r != ROLE_DET && r != ROLE_STOP)
+            words++;
+    }
+    return words == 0;
+}
+
 /* How far before a predicate its modifiers may stand, in tokens. */
 #define CONTENT_REACH 40
 
@@ -650,6 +671,11 @@ static attrib_stance content_stance(const ctx *c, size_t lo, size_t tb, lex_op o
         if (c->cue_at[k] || men_at(c, k) >= 0)
             continue;
         lex_mod m = tok_mod(c->d, k);
+        /* "says no, X was not behind", « affirme que non, X n'est pas »:
+         * a "no" standing alone before a comma answers and repeats the
+         * negation that follows; it does not undo it. */
+        if (m == MOD_NEG && k + 1 < tb && tok_is_punct(c->d, k + 1, ","))
+            continue;
         if (m != MOD_NONE)
             st = stance_apply_mod(m, st);
     }
@@ -764,6 +790,9 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
      * blame cue, which made the claim. */
     if (!g && c->blamed_end && c->blamed_end <= tb && tb < c->blamed_end + 3 &&
         DOC_TOK(d, c->blamed_end - 1)->sent == DOC_TOK(d, tb)->sent)
+        return ATTRIB_OK;
+
+    if (e->object_event && !object_is_event(c, te, hi))
         return ATTRIB_OK;
 
     int actors[MAX_COORD];

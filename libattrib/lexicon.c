@@ -277,6 +277,10 @@ static attrib_status set_attr(parse_ctx *pc, lex_entry *e, bool *has_class, cons
         if (!(vl == 6 && memcmp(v, "active", 6) == 0))
             return fail(pc, ATTRIB_ELEXICON, "voice takes only active", v, vl);
         e->active_only = true;
+    } else if (KEY("object")) {
+        if (!(vl == 5 && memcmp(v, "event", 5) == 0))
+            return fail(pc, ATTRIB_ELEXICON, "object takes only event", v, vl);
+        e->object_event = true;
     } else if (KEY("mod")) {
         if ((x = find_name(mod_names, v, vl)) < 0)
             return fail(pc, ATTRIB_ELEXICON, "unknown mod", v, vl);

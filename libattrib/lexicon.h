@@ -48,6 +48,7 @@ typedef struct lex_entry {
     uint8_t kind;             /* attrib_kind                             */
     bool via_right;           /* report: the object is an outlet         */
     bool active_only;         /* resp: voice=active                      */
+    bool object_event;        /* resp: object=event                      */
     bool adjective;           /* entity: form=adj                        */
     const char *canonical;    /* entity                                  */
     const char *close;        /* quote: folded closing mark              */
