@@ -228,7 +228,8 @@ static void cue_modality(const ctx *c, size_t tb, size_t te, size_t lo, size_t h
         else if (m == MOD_HEDGE)
             *hedge = true;
     }
-    if (te < hi && tok_mod(c->d, te) == MOD_NEG)
+    /* « ne confirme pas »; but "said no, ..." answers (content_stance). */
+    if (te < hi && tok_mod(c->d, te) == MOD_NEG && !(te + 1 < hi && tok_is_punct(c->d, te + 1, ",")))
         negs++;
     *neg = negs % 2 == 1;
 }
