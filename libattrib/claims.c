@@ -107,6 +107,12 @@ static int left_mention(const ctx *c, size_t from, size_t lo, int maxdist)
     for (size_t k = from; k-- > lo;) {
         if (men_at(c, k) >= 0)
             return men_at(c, k);
+        /* "the group, which was behind": the party the relative word
+         * follows; "cannot say who was behind": nobody named. */
+        if (tok_role(c->d, k) == ROLE_REL) {
+            size_t j = k > lo && tok_is_punct(c->d, k - 1, ",") ? k - 1 : k;
+            return j > lo ? men_at(c, j - 1) : -1;
+        }
         if (barrier(c, k) || ++dist > maxdist)
             return -1;
     }
