@@ -491,8 +491,14 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
     if (f.nsrc && DOC_MEN(d, f.src[0])->tb < first)
         first = DOC_MEN(d, f.src[0])->tb;
     const quote_span *q = content_left ? quote_before(c, first) : quote_after(c, after);
-    if (!q)
+    if (!q) {
+        /* The other side, within the cue's own sentence: "X said: «...»"
+         * is the first case, a quote closing the sentence before is no
+         * one's content here. */
         q = content_left ? quote_after(c, after) : quote_before(c, first);
+        if (q && DOC_TOK(d, content_left ? q->open : q->close)->sent != DOC_TOK(d, tb)->sent)
+            q = NULL;
+    }
     if (q && q->close > q->open + 1) {
         f.ctb = q->open + 1;
         f.cte = q->close;
@@ -656,7 +662,9 @@ static bool object_is_event(const ctx *c, size_t te, size_t hi)
             return true;
         if (tok_is_punct(d, k, "-") && k > te && DOC_TOK(d, k - 1)->end == DOC_TOK(d, k)->start)
             continue; /* "denial-of-service attacks" */
-        if (!(DOC_TOK(d, k)->flags & TOK_WORD) || c->qmark[k])
+        if (c->qmark[k])
+            continue; /* committed “an error” */
+        if (!(DOC_TOK(d, k)->flags & TOK_WORD))
             break;
         lex_role r = tok_role(d, k);
         if (r != ROLE_DET && r != ROLE_STOP)

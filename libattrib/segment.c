@@ -124,6 +124,21 @@ static bool wrapped_line(const doc *d, size_t i)
            lexicon_is_function_word(d->lang->lx, prev->key, prev->keylen);
 }
 
+/* Is token I one closing quotation mark or bracket (», ”, ’, ))? */
+static bool closing_mark(const doc *d, size_t i)
+{
+    const token *t = DOC_TOK(d, i);
+    if (t->flags & TOK_WORD)
+        return false;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)d->text + t->start,
+                                          (utf8proc_ssize_t)(t->end - t->start), &cp);
+    if (n <= 0 || (size_t)n != t->end - t->start)
+        return false;
+    int8_t type = u_charType(cp);
+    return type == U_FINAL_PUNCTUATION || type == U_END_PUNCTUATION;
+}
+
 static attrib_status add_sentence(doc *d, size_t first, size_t end)
 {
     sentence *s = vec_push(&d->sentences, sizeof(sentence));
@@ -156,9 +171,16 @@ attrib_status segment_sentences(doc *d)
             size_t first = ti++;
             while (ti < n && DOC_TOK(d, ti)->start < (size_t)b && !(DOC_TOK(d, ti)->flags & TOK_PARA))
                 ti++;
-            if (d->sentences.len && wrapped_line(d, first))
+            if (d->sentences.len && wrapped_line(d, first)) {
                 DOC_SENT(d, d->sentences.len - 1)->tok_end = ti;
-            else
+                continue;
+            }
+            /* « ... rien. » Moscou ...: ICU starts the next sentence with
+             * the closing mark; it ends the quotation and its sentence. */
+            while (d->sentences.len && first < ti && closing_mark(d, first) &&
+                   !(DOC_TOK(d, first)->flags & TOK_PARA))
+                DOC_SENT(d, d->sentences.len - 1)->tok_end = ++first;
+            if (first < ti)
                 st = add_sentence(d, first, ti);
         }
     }

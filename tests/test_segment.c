@@ -151,6 +151,19 @@ static void test_wrapped_lines(void **state)
     release(&d);
 }
 
+static void test_closing_quote_ends_its_sentence(void **state)
+{
+    doc d;
+    /* ICU begins the second sentence with the closing guillemet; it
+     * belongs to the first. */
+    const char *text = "\xc2\xab Nous n'y sommes pour rien. \xc2\xbb Moscou a d\xc3\xa9menti.";
+    prepare(*state, &d, text, "fr");
+    assert_int_equal(d.sentences.len, 2);
+    assert_memory_equal(text + DOC_SENT(&d, 0)->end - 2, "\xc2\xbb", 2);
+    assert_memory_equal(text + DOC_SENT(&d, 1)->start, "Moscou", 6);
+    release(&d);
+}
+
 static void test_language(void **state)
 {
     doc d;
@@ -195,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_folding),
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_wrapped_lines),
+        cmocka_unit_test(test_closing_quote_ends_its_sentence),
         cmocka_unit_test(test_language),
         cmocka_unit_test(test_utf8_validation),
     };
