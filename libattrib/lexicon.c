@@ -472,12 +472,13 @@ static bool same_words(const lex_entry *a, const lex_entry *b)
 
 static attrib_status index_entries(lexicon *lx)
 {
-    lx->tcap = 64;
-    while (lx->tcap < lx->n * 2)
-        lx->tcap *= 2;
-    lx->table = calloc(lx->tcap, sizeof *lx->table);
+    size_t cap = 64;
+    while (cap < lx->n * 2)
+        cap *= 2;
+    lx->table = calloc(cap, sizeof *lx->table);
     if (!lx->table)
         return ATTRIB_ENOMEM;
+    lx->tcap = cap; /* only now: lexicon_free() walks tcap buckets */
     for (size_t i = 0; i < lx->n; i++) {
         lex_entry *e = &lx->entries[i];
         bucket *b = find_bucket(lx, e->words[0], strlen(e->words[0]));
