@@ -398,6 +398,24 @@ static int apposition_speaker(ctx *c, size_t comma, size_t lo)
     return -1;
 }
 
+/* "..., said Lena Vogt, responsible for research at Brightwall.": the
+ * phrase after a speaker named after the cue describes the speaker, up to
+ * the next comma or the sentence's end, unless a cue of its own starts a
+ * clause there. Marks it like apposition_speaker() does. */
+static void trailing_apposition(ctx *c, size_t after, size_t se)
+{
+    if (after >= se || !tok_is_punct(c->d, after, ","))
+        return;
+    size_t end = after + 1;
+    while (end < se && !tok_is_punct(c->d, end, ",;") && !c->qmark[end]) {
+        if (c->cue_at[end] && c->cue_at[end] != LEX_RESP + 1)
+            return;
+        end++;
+    }
+    for (size_t k = after + 1; k < end; k++)
+        c->appositive[k] = true;
+}
+
 static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_entry *e)
 {
     doc *d = c->d;
@@ -475,6 +493,8 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
             after = DOC_MEN(d, v)->te;
         }
     }
+    if (src >= 0 && content_left && DOC_MEN(d, src)->tb >= te)
+        trailing_apposition(c, DOC_MEN(d, src)->te, se);
     if (src >= 0) {
         const mention *m = DOC_MEN(d, src);
         f.nsrc = coordinated(c, src, m->te <= tb, sb, se, f.src);

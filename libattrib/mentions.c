@@ -221,6 +221,21 @@ static attrib_status find_gazetteer(doc *d, const sentence *s)
     return ATTRIB_OK;
 }
 
+/* Can a noun phrase end before token I? An unknown word after a head may
+ * be its adjective (« des chercheurs indépendants ont ») or a verb with
+ * its object (« des pirates attaquent la banque »): what follows tells. */
+static bool ends_noun_phrase(const doc *d, size_t i, size_t se)
+{
+    if (i >= se || !(DOC_TOK(d, i)->flags & TOK_WORD))
+        return true;
+    static const lex_class cues[] = {LEX_REPORT, LEX_BLAME, LEX_RESP, LEX_SELF, LEX_MODIFIER};
+    for (size_t k = 0; k < sizeof cues / sizeof *cues; k++)
+        if (d->lex[i].by_class[cues[k]])
+            return true;
+    lex_role r = tok_role(d, i);
+    return r == ROLE_STOP || r == ROLE_BE || r == ROLE_COMP || r == ROLE_CONJ || r == ROLE_AGENT;
+}
+
 /* 2. Described parties. */
 static attrib_status find_described(doc *d, const sentence *s)
 {
@@ -257,11 +272,15 @@ static attrib_status find_described(doc *d, const sentence *s)
         /* Adjectives after it where the language puts them there (« des
          * chercheurs indépendants », « une source gouvernementale
          * anonyme »). */
-        if (lang_adjectives_follow(d->lang->code))
-            for (int n = 0; n < 2 && te < s->tok_end && modifier_word(d, te, s->tok_begin) &&
-                            !(DOC_TOK(d, te)->flags & TOK_UPPER);
+        if (lang_adjectives_follow(d->lang->code)) {
+            size_t ae = te;
+            for (int n = 0; n < 2 && ae < s->tok_end && modifier_word(d, ae, s->tok_begin) &&
+                            !(DOC_TOK(d, ae)->flags & TOK_UPPER);
                  n++)
-                te++;
+                ae++;
+            if (ae > te && ends_noun_phrase(d, ae, s->tok_end))
+                te = ae;
+        }
         /* A complement after it ("experts in security", « experts en sécurité »). */
         if (te + 1 < s->tok_end && free_tok(d, te) &&
             (tok_role(d, te) == ROLE_PREP || tok_role(d, te) == ROLE_GEN) &&
