@@ -318,6 +318,19 @@ static const quote_span *quote_after(const ctx *c, size_t i)
     return NULL;
 }
 
+/* Does the quotation end its sentence ("said: «...».")? One that does
+ * not ("believe with «moderate confidence» that ...") is a phrase of the
+ * content, which is then the rest of the sentence. */
+static bool quote_ends_sentence(const ctx *c, const quote_span *q)
+{
+    const doc *d = c->d;
+    size_t se = sent_of(d, q->close)->tok_end;
+    for (size_t k = q->close + 1; k < se; k++)
+        if (DOC_TOK(d, k)->flags & TOK_WORD)
+            return false;
+    return true;
+}
+
 static bool inside_quote(const ctx *c, size_t i)
 {
     return c->quote_depth[i] > 0;
@@ -511,6 +524,8 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
     if (f.nsrc && DOC_MEN(d, f.src[0])->tb < first)
         first = DOC_MEN(d, f.src[0])->tb;
     const quote_span *q = content_left ? quote_before(c, first) : quote_after(c, after);
+    if (q && !content_left && !quote_ends_sentence(c, q))
+        q = NULL;
     if (!q) {
         /* The other side, within the cue's own sentence: "X said: «...»"
          * is the first case, a quote closing the sentence before is no
