@@ -492,7 +492,11 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
                 if (speaker >= 0)
                     left = speaker;
             }
-            src = left >= 0 ? left : right;
+            /* With nobody on the left, a mention after the cue speaks
+             * after a comma or a quotation ("», a affirmé X devant la
+             * presse") or where it ends its phrase, but not in "..., and
+             * says it has evidence", where "it" is the content's subject. */
+            src = left >= 0 ? left : right_ends || inverted ? right : -1;
             if (src == right && right >= 0)
                 after = DOC_MEN(d, src)->te;
             content_left = !holds_claim_cue(c, after, se);
