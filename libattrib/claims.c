@@ -81,10 +81,17 @@ static int deref(const doc *d, int m)
     return m;
 }
 
+/* The stance modifier at token I. A negator standing alone before a
+ * comma ("says no, X was not behind", « affirme que non, X n'est pas »)
+ * answers and repeats the negation that follows: it is none itself. */
 static lex_mod tok_mod(const doc *d, size_t i)
 {
     const lex_entry *e = d->lex[i].by_class[LEX_MODIFIER];
-    return e ? (lex_mod)e->mod : MOD_NONE;
+    if (!e)
+        return MOD_NONE;
+    if (e->mod == MOD_NEG && e->nwords == 1 && i + 1 < DOC_NTOK(d) && tok_is_punct(d, i + 1, ","))
+        return MOD_NONE;
+    return (lex_mod)e->mod;
 }
 
 /* Tokens a search for a source or an actor does not cross. */
@@ -142,12 +149,11 @@ static int right_mention(const ctx *c, size_t from, size_t hi, int maxdist)
 static int coordinated(const ctx *c, int m, bool leftward, size_t lo, size_t hi, int *out)
 {
     int n = 0;
-    int last_conj = 0;                 /* rightward: items up to the last conjunction */
+    int last_conj = 0; /* rightward: the list ends at its last conjunction */
     out[n++] = m;
     while (n < MAX_COORD) {
         const mention *cur = DOC_MEN(c->d, out[leftward ? 0 : n - 1]);
         size_t k;
-        int next = -1;
         if (leftward) {
             if (cur->tb < lo + 2)
                 break;
@@ -163,7 +169,7 @@ static int coordinated(const ctx *c, int m, bool leftward, size_t lo, size_t hi,
         /* Leftward, M ends the list: the link next to it is the conjunction. */
         if (leftward && n == 1 && !conj)
             break;
-        next = men_at(c, leftward ? k - 1 : k + 1);
+        int next = men_at(c, leftward ? k - 1 : k + 1);
         if (next < 0 || next == out[0] || next == out[n - 1])
             break;
         if (leftward) {
@@ -186,13 +192,8 @@ static int coordinated(const ctx *c, int m, bool leftward, size_t lo, size_t hi,
 static bool plain_adverb(const ctx *c, size_t k)
 {
     const doc *d = c->d;
-    if (!(DOC_TOK(d, k)->flags & TOK_WORD) || (DOC_TOK(d, k)->flags & TOK_UPPER) ||
-        men_at(c, k) >= 0 || c->cue_at[k])
-        return false;
-    for (int x = 0; x < LEX_NCLASSES; x++)
-        if (d->lex[k].by_class[x])
-            return false;
-    return true;
+    return (DOC_TOK(d, k)->flags & TOK_WORD) && !(DOC_TOK(d, k)->flags & TOK_UPPER) &&
+           men_at(c, k) < 0 && !c->cue_at[k] && !tok_has_class(d, k, LEX_ALL);
 }
 
 /* Is the cue at TB a participle after a passive auxiliary ("was blamed",
@@ -234,10 +235,25 @@ static void cue_modality(const ctx *c, size_t tb, size_t te, size_t lo, size_t h
         else if (m == MOD_HEDGE)
             *hedge = true;
     }
-    /* « ne confirme pas »; but "said no, ..." answers (content_stance). */
-    if (te < hi && tok_mod(c->d, te) == MOD_NEG && !(te + 1 < hi && tok_is_punct(c->d, te + 1, ",")))
+    if (te < hi && tok_mod(c->d, te) == MOD_NEG)
         negs++;
     *neg = negs % 2 == 1;
+}
+
+/* Is token I in a cue that starts a clause of its own? A responsibility
+ * predicate may stand in a speaker's description ("X, responsible for
+ * research at Y, said"); a report or blame cue may not. */
+static bool clause_cue(const ctx *c, size_t i)
+{
+    return c->cue_at[i] && c->cue_at[i] != LEX_RESP + 1;
+}
+
+/* ST seen through the cue E: its operator (its negated operator when
+ * NEG), then its hedge. */
+static attrib_stance through_cue(const lex_entry *e, bool neg, bool hedge, attrib_stance st)
+{
+    st = stance_apply_op((lex_op)(neg ? e->neg : e->op), st);
+    return hedge ? stance_apply_mod(MOD_HEDGE, st) : st;
 }
 
 /* Does [from, to) hold a mention? */
@@ -355,8 +371,7 @@ static void index_tokens(ctx *c)
         c->quote_depth[i] += c->quote_depth[i - 1];
     size_t next = n;
     for (size_t i = n; i-- > 0;) {
-        if (d->lex[i].by_class[LEX_RESP] || d->lex[i].by_class[LEX_BLAME] ||
-            d->lex[i].by_class[LEX_SELF])
+        if (tok_has_class(d, i, LEX_CUES & ~LEX_BIT(LEX_REPORT)))
             next = i;
         c->next_claim_cue[i] = next;
     }
@@ -388,7 +403,7 @@ static int apposition_speaker(ctx *c, size_t comma, size_t lo)
 {
     const doc *d = c->d;
     for (size_t k = comma; k-- > lo && comma - k < 14;) {
-        if (c->qmark[k] || (c->cue_at[k] && c->cue_at[k] != LEX_RESP + 1))
+        if (c->qmark[k] || clause_cue(c, k))
             return -1;
         if (!tok_is_punct(d, k, ","))
             continue;
@@ -421,12 +436,32 @@ static void trailing_apposition(ctx *c, size_t after, size_t se)
         return;
     size_t end = after + 1;
     while (end < se && !tok_is_punct(c->d, end, ",;") && !c->qmark[end]) {
-        if (c->cue_at[end] && c->cue_at[end] != LEX_RESP + 1)
+        if (clause_cue(c, end))
             return;
         end++;
     }
     for (size_t k = after + 1; k < end; k++)
         c->appositive[k] = true;
+}
+
+/* The quotation that is the content of a cue whose source and cue span
+ * [FIRST, AFTER), or NULL: the one on the content's side, else the other
+ * side's. A quotation after the cue counts only where it ends the
+ * sentence (not "believe with «moderate confidence» that ..."), and one
+ * on the side other than the content's only within the cue's sentence
+ * ("X said: «...»" is the first case; a quotation closing the sentence
+ * before is no one's content here). */
+static const quote_span *content_quote(const ctx *c, bool content_left, size_t first,
+                                       size_t after)
+{
+    uint32_t sent = DOC_TOK(c->d, first)->sent;
+    const quote_span *before = quote_before(c, first), *behind = quote_after(c, after);
+    if (behind && !(content_left ? DOC_TOK(c->d, behind->open)->sent == sent
+                                 : quote_ends_sentence(c, behind)))
+        behind = NULL;
+    if (before && !content_left && DOC_TOK(c->d, before->close)->sent != sent)
+        before = NULL;
+    return content_left ? (before ? before : behind) : (behind ? behind : before);
 }
 
 static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_entry *e)
@@ -527,17 +562,7 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
     size_t first = tb;
     if (f.nsrc && DOC_MEN(d, f.src[0])->tb < first)
         first = DOC_MEN(d, f.src[0])->tb;
-    const quote_span *q = content_left ? quote_before(c, first) : quote_after(c, after);
-    if (q && !content_left && !quote_ends_sentence(c, q))
-        q = NULL;
-    if (!q) {
-        /* The other side, within the cue's own sentence: "X said: «...»"
-         * is the first case, a quote closing the sentence before is no
-         * one's content here. */
-        q = content_left ? quote_after(c, after) : quote_before(c, first);
-        if (q && DOC_TOK(d, content_left ? q->open : q->close)->sent != DOC_TOK(d, tb)->sent)
-            q = NULL;
-    }
+    const quote_span *q = content_quote(c, content_left, first, after);
     if (q && q->close > q->open + 1) {
         f.ctb = q->open + 1;
         f.cte = q->close;
@@ -659,8 +684,8 @@ static void find_event(const ctx *c, size_t tb, size_t te, size_t *ev_tb, size_t
     *ev_te = e;
 }
 
-/* The actor of a resp cue, or -1; sets *passive_missing when an active-
- * only predicate stands in the passive with no agent. */
+/* The actor of a resp cue, or -1: on its left, its right or in its
+ * complement; an active-only predicate in the passive takes the agent. */
 static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, size_t lo, size_t hi)
 {
     const doc *d = c->d;
@@ -699,7 +724,7 @@ static bool object_is_event(const ctx *c, size_t te, size_t hi)
     for (size_t k = te; k < hi && k < te + 8; k++) {
         if (d->lex[k].by_class[LEX_EVENT] || men_at(c, k) >= 0)
             return true;
-        if (tok_is_punct(d, k, "-") && k > te && DOC_TOK(d, k - 1)->end == DOC_TOK(d, k)->start)
+        if (tok_attached_hyphen(d, k, hi))
             continue; /* "denial-of-service attacks" */
         if (c->qmark[k])
             continue; /* committed “an error” */
@@ -725,11 +750,6 @@ static attrib_stance content_stance(const ctx *c, size_t lo, size_t tb, lex_op o
         if (c->cue_at[k] || men_at(c, k) >= 0)
             continue;
         lex_mod m = tok_mod(c->d, k);
-        /* "says no, X was not behind", « affirme que non, X n'est pas »:
-         * a "no" standing alone before a comma answers and repeats the
-         * negation that follows; it does not undo it. */
-        if (m == MOD_NEG && k + 1 < tb && tok_is_punct(c->d, k + 1, ","))
-            continue;
         if (m != MOD_NONE)
             st = stance_apply_mod(m, st);
     }
@@ -828,6 +848,8 @@ static bool pronoun_fits(const doc *d, int p, int s)
 static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_entry *e)
 {
     doc *d = c->d;
+    if (c->appositive[tb])
+        return ATTRIB_OK;
     const sentence *s = sent_of(d, tb);
     int via[4], nvia = 0;
     const frame *g = governor(c, tb, via, &nvia);
@@ -837,9 +859,6 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
     size_t hi = s->tok_end;
     if (g && g->cte < hi && g->cte > tb)
         hi = g->cte;
-
-    if (c->appositive[tb])
-        return ATTRIB_OK;
     /* "accused X of planting the malware": the predicate completes the
      * blame cue, which made the claim. */
     if (!g && c->blamed_end && c->blamed_end <= tb && tb < c->blamed_end + 3 &&
@@ -857,12 +876,11 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
         /* "Moscow denied any involvement", "X denied being behind it",
          * « X a démenti être à l'origine de »: a predicate without its
          * own actor, a noun or an infinitive right after a denial or a
-         * claim, is about the source itself. */
-        /* Only a noun of responsibility itself: a "theory" or « piste »
-         * someone denies is not theirs. */
+         * claim, is about the source itself; but only a noun of
+         * responsibility: a "theory" or « piste » denied is not theirs. */
         bool bare_noun = (lex_side)e->actor == SIDE_GEN && (lex_op)e->op == OP_ASSERT;
         bool infinitive = (lex_side)e->actor == SIDE_LEFT && g && !g->quote && g->te <= tb &&
-                          tb - g->te <= 2 && tb < DOC_NTOK(d) && !holds_mention(c, g->te, tb);
+                          tb - g->te <= 2 && !holds_mention(c, g->te, tb);
         if (!g || !g->nsrc || !(bare_noun || infinitive) ||
             !(g->e->op == OP_DENY || g->e->op == OP_ASSERT || g->e->op == OP_SAY))
             return ATTRIB_OK;
@@ -883,10 +901,7 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
     int srcs[MAX_COORD] = {-1};
     int nsrc = 1;
     if (g) {
-        lex_op op = (lex_op)(g->negated ? g->e->neg : g->e->op);
-        st = stance_apply_op(op, st);
-        if (g->hedged)
-            st = stance_apply_mod(MOD_HEDGE, st);
+        st = through_cue(g->e, g->negated, g->hedged, st);
         if (g->nsrc) {
             memcpy(srcs, g->src, sizeof srcs);
             nsrc = g->nsrc;
@@ -895,7 +910,7 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
         }
         /* The cue that carries the stance is the report cue when it does
          * more than pass the words on. */
-        if (op != OP_SAY || g->negated) {
+        if (g->e->op != OP_SAY || g->negated) {
             cue_tb = g->tb;
             cue_te = g->te;
         }
@@ -967,9 +982,7 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
         return ATTRIB_OK;
     bool neg, hedge;
     cue_modality(c, tb, te, sb, se, &neg, &hedge);
-    attrib_stance st = stance_apply_op((lex_op)(neg ? e->neg : e->op), ATTRIB_ASSERTS);
-    if (hedge)
-        st = stance_apply_mod(MOD_HEDGE, st);
+    attrib_stance st = through_cue(e, neg, hedge, ATTRIB_ASSERTS);
 
     int via[4], nvia = 0;
     const frame *g = governor(c, tb, via, &nvia);
@@ -1010,9 +1023,7 @@ static attrib_status claims_for_self(ctx *c, size_t tb, size_t te, const lex_ent
         return ATTRIB_OK;
     bool neg, hedge;
     cue_modality(c, tb, te, s->tok_begin, s->tok_end, &neg, &hedge);
-    attrib_stance st = stance_apply_op((lex_op)(neg ? e->neg : e->op), ATTRIB_ASSERTS);
-    if (hedge)
-        st = stance_apply_mod(MOD_HEDGE, st);
+    attrib_stance st = through_cue(e, neg, hedge, ATTRIB_ASSERTS);
     size_t ev_tb, ev_te;
     find_event(c, tb, te, &ev_tb, &ev_te);
     int via[4], nvia = 0;
@@ -1060,13 +1071,16 @@ attrib_status claims_assemble(doc *d)
     ctx c;
     memset(&c, 0, sizeof c);
     c.d = d;
-    c.cue_at = calloc(n ? n : 1, sizeof *c.cue_at);
-    c.qmark = calloc(n ? n : 1, sizeof *c.qmark);
-    c.quote_open_at = malloc((n ? n : 1) * sizeof *c.quote_open_at);
-    c.quote_close_at = malloc((n ? n : 1) * sizeof *c.quote_close_at);
-    c.quote_depth = calloc(n ? n : 1, sizeof *c.quote_depth);
-    c.next_claim_cue = malloc((n ? n : 1) * sizeof *c.next_claim_cue);
-    c.appositive = calloc(n ? n : 1, sizeof *c.appositive);
+    /* Per-token arrays, zeroed; one element at least, so that an empty
+     * document is no allocation failure. */
+    size_t m = n ? n : 1;
+    c.cue_at = calloc(m, sizeof *c.cue_at);
+    c.qmark = calloc(m, sizeof *c.qmark);
+    c.quote_open_at = calloc(m, sizeof *c.quote_open_at);
+    c.quote_close_at = calloc(m, sizeof *c.quote_close_at);
+    c.quote_depth = calloc(m, sizeof *c.quote_depth);
+    c.next_claim_cue = calloc(m, sizeof *c.next_claim_cue);
+    c.appositive = calloc(m, sizeof *c.appositive);
     vec cues = {0};
     attrib_status st = ATTRIB_OK;
     if (!c.cue_at || !c.qmark || !c.quote_open_at || !c.quote_close_at || !c.quote_depth ||

@@ -248,6 +248,7 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
             continue;
         language *lang = &ex->langs[ex->nlangs];
         snprintf(lang->code, sizeof lang->code, "%s", *l);
+        lang->adjectives_follow = lang_adjectives_follow(lang->code);
         ex->nlangs++;
         st = lexicon_build(*l, extra, nextra, names, ex->words, &lang->lx, err, errcap);
         if (st != ATTRIB_OK)

@@ -93,6 +93,7 @@ struct UBreakIterator;
 /* One enabled language: its lexicon and its sentence rules. */
 typedef struct language {
     char code[16];
+    bool adjectives_follow;           /* lang_adjectives_follow(code)  */
     lexicon *lx;
     struct UBreakIterator *sentences; /* template, cloned per document */
 } language;
@@ -185,13 +186,25 @@ attrib_status doc_analyse(const struct attrib_extractor *ex, doc *d, const char 
 void doc_free(doc *d);
 
 /* Helpers on tokens shared by the stages. */
-static inline const lex_entry *tok_lex(const doc *d, size_t i, lex_class c)
+#define LEX_BIT(c) (1u << (c))
+/* The classes of cues: phrases that make frames and claims. */
+#define LEX_CUES (LEX_BIT(LEX_REPORT) | LEX_BIT(LEX_BLAME) | LEX_BIT(LEX_RESP) | LEX_BIT(LEX_SELF))
+#define LEX_ALL (LEX_BIT(LEX_NCLASSES) - 1u)
+
+/* Does an entry of any class in MASK (LEX_BIT()s) match at token I? */
+static inline bool tok_has_class(const doc *d, size_t i, unsigned mask)
 {
-    return d->lex[i].by_class[c];
+    for (int c = 0; c < LEX_NCLASSES; c++)
+        if ((mask & LEX_BIT(c)) && d->lex[i].by_class[c])
+            return true;
+    return false;
 }
 /* Role of token i in function.txt, or ROLE_NONE. */
 lex_role tok_role(const doc *d, size_t i);
 bool tok_is(const doc *d, size_t i, const char *key);
 bool tok_is_punct(const doc *d, size_t i, const char *chars);
+/* Is token I a hyphen written between two words ("state-sponsored"),
+ * both in [0, SE)? */
+bool tok_attached_hyphen(const doc *d, size_t i, size_t se);
 
 #endif

@@ -147,35 +147,22 @@ static attrib_status split_phrase(parse_ctx *pc, const char *phrase, size_t len,
         }
         if (klen == 0 || key[0] == ' ' || key[0] == '\t')
             continue;
-        /* "l" followed by "'" is how ICU splits a bare elision "l'". */
-        if (n > 0 && strcmp(key, "'") == 0 && phrase[a - 1] != ' ') {
+        /* ICU splits a bare elision "l'" into "l" and "'", and a clitic
+         * written alone ("'s role") into "'" and "s"; a document's token
+         * never is: the two pieces are one word when together they make
+         * a known elision or clitic. */
+        if (n > 0) {
             size_t pl = strlen(words[n - 1]);
             char joined[MAX_KEY];
-            if (pl + 2 < sizeof joined) {
+            if (pl + klen < sizeof joined) {
                 memcpy(joined, words[n - 1], pl);
-                joined[pl] = '\'';
-                joined[pl + 1] = '\0';
-                if (lexicon_is_elision(lx, joined, pl + 1)) {
-                    words[n - 1] = arena_strndup(&lx->mem, joined, pl + 1);
-                    if (!words[n - 1]) {
-                        st = ATTRIB_ENOMEM;
-                        break;
-                    }
-                    continue;
-                }
-            }
-        }
-        /* A clitic written alone ("'s" in "'s role"): ICU splits it into
-         * "'" and "s", a document token never is. */
-        if (n > 0 && strcmp(words[n - 1], "'") == 0) {
-            char joined[MAX_KEY];
-            if (klen + 2 < sizeof joined) {
-                joined[0] = '\'';
-                memcpy(joined + 1, key, klen);
-                joined[klen + 1] = '\0';
-                if (lexicon_is_clitic_suffix(lx, joined, klen + 1)) {
-                    words[n - 1] = arena_strndup(&lx->mem, joined, klen + 1);
-                    if (!words[n - 1]) {
+                memcpy(joined + pl, key, klen + 1);
+                bool elision = strcmp(key, "'") == 0 && phrase[a - 1] != ' ' &&
+                               lexicon_is_elision(lx, joined, pl + klen);
+                bool clitic = strcmp(words[n - 1], "'") == 0 &&
+                              lexicon_is_clitic_suffix(lx, joined, pl + klen);
+                if (elision || clitic) {
+                    if (!(words[n - 1] = arena_strndup(&lx->mem, joined, pl + klen))) {
                         st = ATTRIB_ENOMEM;
                         break;
                     }

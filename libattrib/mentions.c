@@ -43,16 +43,14 @@ bool tok_is_punct(const doc *d, size_t i, const char *chars)
     return !(t->flags & TOK_WORD) && t->keylen == 1 && strchr(chars, t->key[0]);
 }
 
-/* Is the token taken by a lexicon class that is no part of a name? */
+/* Classes whose words are no part of a name. */
+#define LEX_NOT_NAME                                                                           \
+    (LEX_CUES | LEX_BIT(LEX_MODIFIER) | LEX_BIT(LEX_FUNCTION) | LEX_BIT(LEX_DESCRIBED) |       \
+     LEX_BIT(LEX_EVENT) | LEX_BIT(LEX_QUOTE))
+
 static bool is_lexical(const doc *d, size_t i)
 {
-    static const lex_class classes[] = {LEX_REPORT, LEX_BLAME, LEX_RESP, LEX_SELF,
-                                        LEX_MODIFIER, LEX_FUNCTION, LEX_DESCRIBED,
-                                        LEX_EVENT, LEX_QUOTE};
-    for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
-        if (d->lex[i].by_class[classes[k]])
-            return true;
-    return false;
+    return tok_has_class(d, i, LEX_NOT_NAME);
 }
 
 static bool free_tok(const doc *d, size_t i)
@@ -88,8 +86,7 @@ static size_t with_determiner(const doc *d, size_t tb, size_t sb)
     return tb;
 }
 
-/* Is token I a hyphen written between two words ("state-sponsored")? */
-static bool attached_hyphen(const doc *d, size_t i, size_t se)
+bool tok_attached_hyphen(const doc *d, size_t i, size_t se)
 {
     return i > 0 && i + 1 < se && tok_is_punct(d, i, "-") &&
            DOC_TOK(d, i - 1)->end == DOC_TOK(d, i)->start &&
@@ -117,12 +114,7 @@ static bool modifier_word(const doc *d, size_t i, size_t sb)
         return false;
     if ((t->flags & TOK_UPPER) && i != sb)
         return false;
-    static const lex_class classes[] = {LEX_REPORT, LEX_BLAME, LEX_RESP, LEX_SELF,
-                                        LEX_MODIFIER, LEX_FUNCTION, LEX_EVENT, LEX_QUOTE};
-    for (size_t k = 0; k < sizeof classes / sizeof *classes; k++)
-        if (d->lex[i].by_class[classes[k]])
-            return false;
-    return true;
+    return !tok_has_class(d, i, LEX_NOT_NAME & ~LEX_BIT(LEX_DESCRIBED));
 }
 
 static bool name_word(const doc *d, size_t i);
@@ -226,12 +218,9 @@ static attrib_status find_gazetteer(doc *d, const sentence *s)
  * its object (« des pirates attaquent la banque »): what follows tells. */
 static bool ends_noun_phrase(const doc *d, size_t i, size_t se)
 {
-    if (i >= se || !(DOC_TOK(d, i)->flags & TOK_WORD))
+    if (i >= se || !(DOC_TOK(d, i)->flags & TOK_WORD) ||
+        tok_has_class(d, i, LEX_CUES | LEX_BIT(LEX_MODIFIER)))
         return true;
-    static const lex_class cues[] = {LEX_REPORT, LEX_BLAME, LEX_RESP, LEX_SELF, LEX_MODIFIER};
-    for (size_t k = 0; k < sizeof cues / sizeof *cues; k++)
-        if (d->lex[i].by_class[cues[k]])
-            return true;
     lex_role r = tok_role(d, i);
     return r == ROLE_STOP || r == ROLE_BE || r == ROLE_COMP || r == ROLE_CONJ || r == ROLE_AGENT;
 }
@@ -244,7 +233,7 @@ static attrib_status find_described(doc *d, const sentence *s)
         const lex_entry *h = free_tok(d, i) ? described_head(d, i, s->tok_end, &kind) : NULL;
         /* "state-sponsored", "government-backed": the head is half of a
          * compound modifier, no party. */
-        if (h && attached_hyphen(d, i + h->nwords, s->tok_end))
+        if (h && tok_attached_hyphen(d, i + h->nwords, s->tok_end))
             h = NULL;
         if (!h) {
             i++;
@@ -272,11 +261,9 @@ static attrib_status find_described(doc *d, const sentence *s)
         /* Adjectives after it where the language puts them there (« des
          * chercheurs indépendants », « une source gouvernementale
          * anonyme »). */
-        if (lang_adjectives_follow(d->lang->code)) {
+        if (d->lang->adjectives_follow) {
             size_t ae = te;
-            for (int n = 0; n < 2 && ae < s->tok_end && modifier_word(d, ae, s->tok_begin) &&
-                            !(DOC_TOK(d, ae)->flags & TOK_UPPER);
-                 n++)
+            for (int n = 0; n < 2 && ae < s->tok_end && modifier_word(d, ae, s->tok_begin); n++)
                 ae++;
             if (ae > te && ends_noun_phrase(d, ae, s->tok_end))
                 te = ae;
@@ -284,7 +271,7 @@ static attrib_status find_described(doc *d, const sentence *s)
         /* A complement after it ("experts in security", « experts en sécurité »). */
         if (te + 1 < s->tok_end && free_tok(d, te) &&
             (tok_role(d, te) == ROLE_PREP || tok_role(d, te) == ROLE_GEN) &&
-            modifier_word(d, te + 1, s->tok_begin) && !(DOC_TOK(d, te + 1)->flags & TOK_UPPER))
+            modifier_word(d, te + 1, s->tok_begin))
             te += 2;
         size_t head = tb;
         tb = with_determiner(d, tb, s->tok_begin);
@@ -323,12 +310,9 @@ static size_t name_run(const doc *d, size_t i, size_t se)
             te++;
         /* "Jean-Claude", "Kim Jong-un": a hyphen between two words holds
          * a name together whatever the case of the second. */
-        else if (attached_hyphen(d, te, se) && free_tok(d, te + 1) &&
-                 (DOC_TOK(d, te + 1)->flags & TOK_WORD) && !is_lexical(d, te + 1)) {
+        else if (tok_attached_hyphen(d, te, se) && free_tok(d, te + 1) &&
+                 (DOC_TOK(d, te + 1)->flags & TOK_WORD) && !is_lexical(d, te + 1))
             te += 2;
-            if (te < se && name_word(d, te))
-                continue;
-        }
     }
     return te;
 }

@@ -53,21 +53,33 @@ static bool is_space_run(const char *s, size_t len, int *newlines)
     return true;
 }
 
+/* A clone of TEMPLATE reading d->text in place through a UText; close
+ * both with ubrk_close() and utext_close(). */
+static attrib_status open_iterator(const UBreakIterator *template, const doc *d,
+                                   UBreakIterator **bi, UText **ut)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    *bi = ubrk_clone(template, &err);
+    *ut = utext_openUTF8(NULL, d->text, (int64_t)d->len, &err);
+    if (U_SUCCESS(err))
+        ubrk_setUText(*bi, *ut, &err);
+    if (U_FAILURE(err)) {
+        ubrk_close(*bi);
+        utext_close(*ut);
+        return err == U_MEMORY_ALLOCATION_ERROR ? ATTRIB_ENOMEM : ATTRIB_EICU;
+    }
+    return ATTRIB_OK;
+}
+
 #define KEY_MAX 256
 
 attrib_status segment_words(const attrib_extractor *ex, doc *d)
 {
-    UErrorCode err = U_ZERO_ERROR;
-    UBreakIterator *bi = ubrk_clone(ex->words, &err);
-    UText *ut = utext_openUTF8(NULL, d->text, (int64_t)d->len, &err);
-    if (U_SUCCESS(err))
-        ubrk_setUText(bi, ut, &err);
-    if (U_FAILURE(err)) {
-        ubrk_close(bi);
-        utext_close(ut);
-        return err == U_MEMORY_ALLOCATION_ERROR ? ATTRIB_ENOMEM : ATTRIB_EICU;
-    }
-    attrib_status st = ATTRIB_OK;
+    UBreakIterator *bi;
+    UText *ut;
+    attrib_status st = open_iterator(ex->words, d, &bi, &ut);
+    if (st != ATTRIB_OK)
+        return st;
     char key[KEY_MAX];
     int newlines = 2; /* the text starts a paragraph */
     int32_t a = ubrk_first(bi);
@@ -151,17 +163,11 @@ static attrib_status add_sentence(doc *d, size_t first, size_t end)
 
 attrib_status segment_sentences(doc *d)
 {
-    UErrorCode err = U_ZERO_ERROR;
-    UBreakIterator *bi = ubrk_clone(d->lang->sentences, &err);
-    UText *ut = utext_openUTF8(NULL, d->text, (int64_t)d->len, &err);
-    if (U_SUCCESS(err))
-        ubrk_setUText(bi, ut, &err);
-    if (U_FAILURE(err)) {
-        ubrk_close(bi);
-        utext_close(ut);
-        return err == U_MEMORY_ALLOCATION_ERROR ? ATTRIB_ENOMEM : ATTRIB_EICU;
-    }
-    attrib_status st = ATTRIB_OK;
+    UBreakIterator *bi;
+    UText *ut;
+    attrib_status st = open_iterator(d->lang->sentences, d, &bi, &ut);
+    if (st != ATTRIB_OK)
+        return st;
     size_t ti = 0, n = DOC_NTOK(d);
     ubrk_first(bi);
     for (int32_t b = ubrk_next(bi); b != UBRK_DONE && st == ATTRIB_OK; b = ubrk_next(bi)) {

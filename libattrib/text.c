@@ -154,10 +154,26 @@ static size_t apostrophe_at(const char *p, const char *end)
     return 0;
 }
 
+/* Starts the split copy of the tokens at token I: OUT gets the tokens
+ * before it, which no split touched. */
+static bool begin_split(const doc *d, vec *out, size_t i)
+{
+    for (size_t k = 0; k < i; k++) {
+        token *slot = vec_push(out, sizeof(token));
+        if (!slot)
+            return false;
+        *slot = *DOC_TOK(d, k);
+    }
+    return true;
+}
+
 attrib_status text_prepare_tokens(doc *d)
 {
     const lexicon *lx = d->lang->lx;
+    /* Most texts split few tokens or none (English has no elisions): the
+     * token vector is copied only from the first split on. */
     vec out = {0};
+    bool split = false;
     for (size_t i = 0; i < DOC_NTOK(d); i++) {
         token t = *DOC_TOK(d, i);
         const char *kapo = (t.flags & TOK_WORD) && t.keylen > 1 ? memchr(t.key, '\'', t.keylen) : NULL;
@@ -169,6 +185,8 @@ attrib_status text_prepare_tokens(doc *d)
                 size_t alen = 0;
                 while (p < end && !(alen = apostrophe_at(p, end)))
                     p++;
+                if (!split && !(split = begin_split(d, &out, i)))
+                    goto oom;
                 token *a = vec_push(&out, sizeof(token));
                 if (!a)
                     goto oom;
@@ -193,6 +211,8 @@ attrib_status text_prepare_tokens(doc *d)
                 const char *end = d->text + t.end, *p = end - 1;
                 while (p > d->text + t.start && !apostrophe_at(p, end))
                     p--;
+                if (!split && !(split = begin_split(d, &out, i)))
+                    goto oom;
                 token *a = vec_push(&out, sizeof(token));
                 if (!a)
                     goto oom;
@@ -209,13 +229,17 @@ attrib_status text_prepare_tokens(doc *d)
                 t.flags = TOK_WORD;
             }
         }
+        if (!split)
+            continue;
         token *slot = vec_push(&out, sizeof(token));
         if (!slot)
             goto oom;
         *slot = t;
     }
-    vec_free(&d->tokens);
-    d->tokens = out;
+    if (split) {
+        vec_free(&d->tokens);
+        d->tokens = out;
+    }
     return ATTRIB_OK;
 oom:
     vec_free(&out);

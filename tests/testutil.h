@@ -140,6 +140,21 @@ static inline attrib_result *fx_extract_ok(fixture *fx, const char *text, size_t
     return r;
 }
 
+/* Like fx_extract, and asserts the failure WANT, which a result reports
+ * with no claims and a message. */
+static inline attrib_result *fx_extract_fails(fixture *fx, const char *text, size_t len,
+                                              const char *lang, attrib_status want)
+{
+    attrib_status st;
+    attrib_result *r = fx_extract(fx, text, len, lang, &st);
+    assert_int_equal(st, want);
+    assert_non_null(r);
+    assert_int_equal(attrib_result_status(r), want);
+    assert_int_equal(attrib_result_claim_count(r), 0);
+    assert_true(attrib_result_error(r)[0] != '\0');
+    return r;
+}
+
 /* The result's JSON, owned by the fixture; *LEN if given. */
 static inline char *fx_json(fixture *fx, const attrib_result *r, const char *id, size_t *len)
 {
