@@ -8,7 +8,8 @@
  * Threading: an attrib_extractor is immutable once attrib_extractor_new()
  * returns and may be used by any number of threads at once. An
  * attrib_result, and everything read from it, belongs to the thread that
- * made it until it is handed over. An attrib_options object is not shared.
+ * made it until it is handed over. An attrib_options object is not shared,
+ * nor is an attrib_corpus (its getters build indices on first use).
  *
  * Text: input is UTF-8, not necessarily NUL-terminated (a length is always
  * given). Every offset in a result is a UTF-8 byte offset into the caller's
@@ -18,6 +19,9 @@
  * was read from and stays valid until that object is freed. Strings the
  * caller must free say so and are freed with attrib_free(). The library
  * never prints, never aborts, and keeps no global state.
+ *
+ * A corpus (attrib_corpus, at the end) gathers many results to compare
+ * what their sources say across documents.
  */
 #ifndef ATTRIB_H
 #define ATTRIB_H
@@ -197,6 +201,9 @@ ATTRIB_API bool attrib_claim_is_self(const attrib_claim *claim);
 ATTRIB_API attrib_span attrib_claim_cue(const attrib_claim *claim);
 ATTRIB_API const char *attrib_claim_cue_text(const attrib_claim *claim);
 ATTRIB_API attrib_span attrib_claim_sentence(const attrib_claim *claim);
+/* The sentence's text (a NUL-terminated copy), the evidence a reader
+ * checks the claim against. */
+ATTRIB_API const char *attrib_claim_sentence_text(const attrib_claim *claim);
 
 /* The event, where the text names it ("the attacks"): its text, or NULL,
  * and its span ({0, 0} when there is none). */
@@ -234,6 +241,147 @@ ATTRIB_API attrib_kind attrib_entity_kind(const attrib_entity *entity);
 ATTRIB_API attrib_span attrib_entity_span(const attrib_entity *entity);
 /* The organisation a person speaks for, or NULL. */
 ATTRIB_API const char *attrib_entity_affiliation(const attrib_entity *entity);
+
+/* ---- Corpus ------------------------------------------------------------ */
+
+/* The comparison across documents: the claims of many results, each under
+ * its document id, gathered by canonical actor and source, so that one can
+ * ask which sources back which actor, how firmly, where they disagree.
+ *
+ * A corpus copies what it needs from what it is given; the results and
+ * strings passed in may be freed at once. Getters read indices the corpus
+ * builds on the first read after an add, so a corpus, like a result,
+ * belongs to one thread at a time (even for reading). Every pointer a
+ * getter returns is owned by the corpus and valid until the next add or
+ * merge into it, or attrib_corpus_free().
+ *
+ * Everything a corpus gives is in a fixed order that does not depend on
+ * the order documents were added in: actors by number of sources (most
+ * first), then by name; positions by stance (asserts first), then by
+ * source name (unattributed last); evidence by document id and offset. */
+typedef struct attrib_corpus attrib_corpus;
+/* What one source holds about one actor with one stance, in one or more
+ * documents. */
+typedef struct attrib_position attrib_position;
+/* One claim behind a position: where it stands and its words. */
+typedef struct attrib_evidence attrib_evidence;
+
+/* *out is NULL on failure. */
+ATTRIB_API attrib_status attrib_corpus_new(attrib_corpus **out);
+ATTRIB_API void attrib_corpus_free(attrib_corpus *corpus);
+
+/* Adds the claims of RESULT as document DOC_ID (a NUL-terminated,
+ * non-empty string). A result that carries a failure adds a document
+ * without claims. A DOC_ID the corpus already holds gives ATTRIB_EINVAL.
+ * On any failure the corpus is as it was. */
+ATTRIB_API attrib_status attrib_corpus_add(attrib_corpus *corpus, const char *doc_id,
+                                           const attrib_result *result);
+
+/* Adds one result in the spec's JSON form, as attrib_result_to_json() and
+ * `attrib-extract --jsonl` write it (LEN bytes; an "id" is required; an
+ * error object adds a document without claims). A "text" member in a
+ * claim's "sentence", where present, is kept as its evidence sentence.
+ * Malformed JSON or a missing field gives ATTRIB_EINVAL and
+ * attrib_corpus_error() says what; the corpus is then as it was. */
+ATTRIB_API attrib_status attrib_corpus_add_json(attrib_corpus *corpus, const char *json,
+                                                size_t len);
+
+/* Adds every document of FROM to CORPUS (partial corpora built apart, in
+ * threads or processes, merge into one). A document id in both gives
+ * ATTRIB_EINVAL, and CORPUS is then as it was. FROM is not changed. */
+ATTRIB_API attrib_status attrib_corpus_merge(attrib_corpus *corpus, const attrib_corpus *from);
+
+/* Why the last add on the corpus failed ("line 1: no \"id\""); "" if it
+ * did not. Valid until the next call on the corpus. */
+ATTRIB_API const char *attrib_corpus_error(const attrib_corpus *corpus);
+
+/* Number of documents, and the id of the i-th in id order (NULL when out
+ * of range). */
+ATTRIB_API size_t attrib_corpus_document_count(const attrib_corpus *corpus);
+ATTRIB_API const char *attrib_corpus_document(const attrib_corpus *corpus, size_t i);
+
+/* Actors: every canonical name some claim holds responsible. */
+ATTRIB_API size_t attrib_corpus_actor_count(const attrib_corpus *corpus);
+/* The canonical name of the i-th actor, or NULL when out of range. */
+ATTRIB_API const char *attrib_corpus_actor(const attrib_corpus *corpus, size_t i);
+ATTRIB_API attrib_kind attrib_corpus_actor_kind(const attrib_corpus *corpus, size_t i);
+/* How many distinct sources (unattributed claims not counted) hold the
+ * i-th actor responsible with a stance of POLARITY (+1, 0 or -1; see
+ * attrib_stance_polarity()). */
+ATTRIB_API size_t attrib_corpus_actor_sources(const attrib_corpus *corpus, size_t i,
+                                              int polarity);
+/* True when sources disagree about the i-th actor: at least one source
+ * takes a positive stance and another (or the same) a negative one. */
+ATTRIB_API bool attrib_corpus_actor_contested(const attrib_corpus *corpus, size_t i);
+/* The positions about the i-th actor, in the corpus order above. */
+ATTRIB_API size_t attrib_corpus_position_count(const attrib_corpus *corpus, size_t i);
+ATTRIB_API const attrib_position *attrib_corpus_position(const attrib_corpus *corpus,
+                                                         size_t i, size_t j);
+
+/* Contested actors alone: their count, and the actor index (for the
+ * attrib_corpus_actor* getters) of the k-th. */
+ATTRIB_API size_t attrib_corpus_contested_count(const attrib_corpus *corpus);
+ATTRIB_API size_t attrib_corpus_contested(const attrib_corpus *corpus, size_t k);
+
+/* The source's canonical name, or NULL for unattributed claims. */
+ATTRIB_API const char *attrib_position_source(const attrib_position *position);
+ATTRIB_API attrib_kind attrib_position_source_kind(const attrib_position *position);
+/* The organisation the source speaks for, or NULL. */
+ATTRIB_API const char *attrib_position_affiliation(const attrib_position *position);
+ATTRIB_API const char *attrib_position_actor(const attrib_position *position);
+ATTRIB_API attrib_stance attrib_position_stance(const attrib_position *position);
+/* Number of distinct documents among its evidence. */
+ATTRIB_API size_t attrib_position_document_count(const attrib_position *position);
+ATTRIB_API size_t attrib_position_evidence_count(const attrib_position *position);
+ATTRIB_API const attrib_evidence *attrib_position_evidence(const attrib_position *position,
+                                                           size_t k);
+
+ATTRIB_API const char *attrib_evidence_document(const attrib_evidence *evidence);
+/* The sentence's text where it was known (a result, or JSON with a
+ * sentence "text"), else NULL; its span in the document. */
+ATTRIB_API const char *attrib_evidence_sentence(const attrib_evidence *evidence);
+ATTRIB_API attrib_span attrib_evidence_sentence_span(const attrib_evidence *evidence);
+/* The claim's words: source (NULL when unattributed), actor, cue, event
+ * (NULL when none). */
+ATTRIB_API const char *attrib_evidence_source_text(const attrib_evidence *evidence);
+ATTRIB_API const char *attrib_evidence_actor_text(const attrib_evidence *evidence);
+ATTRIB_API const char *attrib_evidence_cue(const attrib_evidence *evidence);
+ATTRIB_API const char *attrib_evidence_event(const attrib_evidence *evidence);
+ATTRIB_API double attrib_evidence_confidence(const attrib_evidence *evidence);
+
+/* Sources grouped by the organisation they speak for: a group is an
+ * affiliation with the persons speaking for it, plus the organisation
+ * itself where it speaks ("Norse": Norse, Kurt Stammberger). Groups are
+ * in name order, their sources in name order; only affiliations that
+ * some source has make a group. */
+ATTRIB_API size_t attrib_corpus_affiliation_count(const attrib_corpus *corpus);
+ATTRIB_API const char *attrib_corpus_affiliation(const attrib_corpus *corpus, size_t g);
+ATTRIB_API size_t attrib_corpus_affiliation_source_count(const attrib_corpus *corpus, size_t g);
+ATTRIB_API const char *attrib_corpus_affiliation_source(const attrib_corpus *corpus, size_t g,
+                                                        size_t k);
+
+/* Rival attributions: sources that hold different actors responsible
+ * (positive stance) for the same event. Claims name the same event when
+ * their events name the same victim ("the Sony hack", « le piratage de
+ * Sony »); a claim that names no victim may be about any, and counts for
+ * each; where no claim names a victim, the corpus is one story, the event
+ * NULL. A rival is an event with at least two actors asserted by at least
+ * two sources; its positions are the positive ones about it, in the
+ * corpus order. */
+ATTRIB_API size_t attrib_corpus_rival_count(const attrib_corpus *corpus);
+/* The victim that names the r-th rival's event, or NULL for the story. */
+ATTRIB_API const char *attrib_corpus_rival_event(const attrib_corpus *corpus, size_t r);
+ATTRIB_API size_t attrib_corpus_rival_position_count(const attrib_corpus *corpus, size_t r);
+ATTRIB_API const attrib_position *attrib_corpus_rival_position(const attrib_corpus *corpus,
+                                                               size_t r, size_t j);
+
+/* All of the above as one JSON object (documents, actors with their
+ * positions and evidence, affiliations, contested, rivals); two corpora
+ * holding the same documents serialise to the same bytes whatever order
+ * the documents came in. *json is NUL-terminated, *len (if not NULL) its
+ * length; free it with attrib_free(). */
+ATTRIB_API attrib_status attrib_corpus_to_json(const attrib_corpus *corpus, char **json,
+                                               size_t *len);
 
 #ifdef __cplusplus
 }

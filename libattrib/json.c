@@ -1,22 +1,18 @@
 /* Output stage: a result as the JSON object of the spec's contract.
  *
  * Written by hand rather than through a JSON library: the output is a
- * fixed shape, and the only subtle part, string escaping, is here once.
- * Every field the spec names is present; unknown ones are null. */
+ * fixed shape, and the only subtle part, string escaping, is here once
+ * (the jb_ buffer below, which corpus.c writes with too). Every field the
+ * spec names is present; unknown ones are null. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonbuf.h"
 #include "result.h"
 
-typedef struct buf {
-    char *s;
-    size_t len, cap;
-    bool failed;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
+void jb_put(jbuf *b, const char *s, size_t n)
 {
     if (b->failed)
         return;
@@ -37,9 +33,9 @@ static void put(buf *b, const char *s, size_t n)
     b->s[b->len] = '\0';
 }
 
-static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
+void jb_puts(jbuf *b, const char *s) { jb_put(b, s, strlen(s)); }
 
-static void putf(buf *b, const char *fmt, ...)
+void jb_putf(jbuf *b, const char *fmt, ...)
 {
     char tmp[64];
     va_list ap;
@@ -47,62 +43,62 @@ static void putf(buf *b, const char *fmt, ...)
     int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
     if (n > 0)
-        put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+        jb_put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
 /* A JSON string; the input is valid UTF-8 (it comes from validated text),
  * so only quotes, backslashes and control characters need escaping. */
-static void put_string(buf *b, const char *s)
+void jb_string(jbuf *b, const char *s)
 {
     if (!s) {
-        puts_(b, "null");
+        jb_puts(b, "null");
         return;
     }
-    put(b, "\"", 1);
+    jb_put(b, "\"", 1);
     const char *run = s;
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        put(b, run, (size_t)(s - run));
+        jb_put(b, run, (size_t)(s - run));
         run = s + 1;
         switch (c) {
-        case '"': puts_(b, "\\\""); break;
-        case '\\': puts_(b, "\\\\"); break;
-        case '\n': puts_(b, "\\n"); break;
-        case '\r': puts_(b, "\\r"); break;
-        case '\t': puts_(b, "\\t"); break;
-        default: putf(b, "\\u%04x", c); break;
+        case '"': jb_puts(b, "\\\""); break;
+        case '\\': jb_puts(b, "\\\\"); break;
+        case '\n': jb_puts(b, "\\n"); break;
+        case '\r': jb_puts(b, "\\r"); break;
+        case '\t': jb_puts(b, "\\t"); break;
+        default: jb_putf(b, "\\u%04x", c); break;
         }
     }
-    put(b, run, (size_t)(s - run));
-    put(b, "\"", 1);
+    jb_put(b, run, (size_t)(s - run));
+    jb_put(b, "\"", 1);
 }
 
-static void put_span(buf *b, attrib_span s)
+static void put_span(jbuf *b, attrib_span s)
 {
-    putf(b, "\"start\": %zu, \"end\": %zu", s.start, s.end);
+    jb_putf(b, "\"start\": %zu, \"end\": %zu", s.start, s.end);
 }
 
-static void put_entity(buf *b, const attrib_entity *e, bool with_affiliation)
+static void put_entity(jbuf *b, const attrib_entity *e, bool with_affiliation)
 {
     if (!e) {
-        puts_(b, "null");
+        jb_puts(b, "null");
         return;
     }
-    puts_(b, "{\"text\": ");
-    put_string(b, e->text);
-    puts_(b, ", \"canonical\": ");
-    put_string(b, e->canonical);
-    puts_(b, ", \"kind\": ");
-    put_string(b, e->kind == ATTRIB_KIND_UNKNOWN ? NULL : attrib_kind_name(e->kind));
-    puts_(b, ", ");
+    jb_puts(b, "{\"text\": ");
+    jb_string(b, e->text);
+    jb_puts(b, ", \"canonical\": ");
+    jb_string(b, e->canonical);
+    jb_puts(b, ", \"kind\": ");
+    jb_string(b, e->kind == ATTRIB_KIND_UNKNOWN ? NULL : attrib_kind_name(e->kind));
+    jb_puts(b, ", ");
     put_span(b, e->span);
     if (with_affiliation) {
-        puts_(b, ", \"affiliation\": ");
-        put_string(b, e->affiliation);
+        jb_puts(b, ", \"affiliation\": ");
+        jb_string(b, e->affiliation);
     }
-    puts_(b, "}");
+    jb_puts(b, "}");
 }
 
 attrib_status attrib_result_to_json(const attrib_result *r, const char *id, char **json,
@@ -115,53 +111,53 @@ attrib_status attrib_result_to_json(const attrib_result *r, const char *id, char
         *len = 0;
     if (!r)
         return ATTRIB_EINVAL;
-    buf b = {0};
-    puts_(&b, "{\"id\": ");
-    put_string(&b, id);
+    jbuf b = {0};
+    jb_puts(&b, "{\"id\": ");
+    jb_string(&b, id);
     if (r->status != ATTRIB_OK) {
-        puts_(&b, ", \"error\": ");
-        put_string(&b, r->error);
-        puts_(&b, "}");
+        jb_puts(&b, ", \"error\": ");
+        jb_string(&b, r->error);
+        jb_puts(&b, "}");
     } else {
-        puts_(&b, ", \"lang\": ");
-        put_string(&b, r->lang);
-        puts_(&b, ", \"claims\": [");
+        jb_puts(&b, ", \"lang\": ");
+        jb_string(&b, r->lang);
+        jb_puts(&b, ", \"claims\": [");
         for (size_t i = 0; i < r->nclaims; i++) {
             const attrib_claim *c = &r->claims[i];
-            puts_(&b, i ? ", {\"source\": " : "{\"source\": ");
+            jb_puts(&b, i ? ", {\"source\": " : "{\"source\": ");
             put_entity(&b, c->source, true);
-            puts_(&b, ", \"via\": [");
+            jb_puts(&b, ", \"via\": [");
             for (size_t k = 0; k < c->nvia; k++) {
                 if (k)
-                    puts_(&b, ", ");
+                    jb_puts(&b, ", ");
                 put_entity(&b, &c->via[k], true);
             }
-            puts_(&b, "], \"actor\": ");
+            jb_puts(&b, "], \"actor\": ");
             put_entity(&b, c->actor, false);
-            puts_(&b, ", \"event\": ");
+            jb_puts(&b, ", \"event\": ");
             if (c->event_text) {
-                puts_(&b, "{\"text\": ");
-                put_string(&b, c->event_text);
-                puts_(&b, ", ");
+                jb_puts(&b, "{\"text\": ");
+                jb_string(&b, c->event_text);
+                jb_puts(&b, ", ");
                 put_span(&b, c->event);
-                puts_(&b, "}");
+                jb_puts(&b, "}");
             } else {
-                puts_(&b, "null");
+                jb_puts(&b, "null");
             }
-            puts_(&b, ", \"stance\": ");
-            put_string(&b, attrib_stance_name(c->stance));
+            jb_puts(&b, ", \"stance\": ");
+            jb_string(&b, attrib_stance_name(c->stance));
             /* Not %f: a caller's LC_NUMERIC could make it "0,85". */
             int hundredths = (int)(c->confidence * 100.0 + 0.5);
-            putf(&b, ", \"confidence\": %d.%02d", hundredths / 100, hundredths % 100);
-            puts_(&b, ", \"cue\": {\"text\": ");
-            put_string(&b, c->cue_text);
-            puts_(&b, ", ");
+            jb_putf(&b, ", \"confidence\": %d.%02d", hundredths / 100, hundredths % 100);
+            jb_puts(&b, ", \"cue\": {\"text\": ");
+            jb_string(&b, c->cue_text);
+            jb_puts(&b, ", ");
             put_span(&b, c->cue);
-            puts_(&b, "}, \"sentence\": {");
+            jb_puts(&b, "}, \"sentence\": {");
             put_span(&b, c->sentence);
-            puts_(&b, c->self ? "}, \"self\": true}" : "}, \"self\": false}");
+            jb_puts(&b, c->self ? "}, \"self\": true}" : "}, \"self\": false}");
         }
-        puts_(&b, "]}");
+        jb_puts(&b, "]}");
     }
     if (b.failed) {
         free(b.s);

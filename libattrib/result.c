@@ -70,7 +70,8 @@ attrib_result *result_from_doc(const doc *d)
         c->sentence.start = s->start;
         c->sentence.end = s->end;
         c->cue_text = arena_strndup(&r->mem, d->text + c->cue.start, c->cue.end - c->cue.start);
-        if (!c->cue_text)
+        c->sentence_text = arena_strndup(&r->mem, d->text + s->start, s->end - s->start);
+        if (!c->cue_text || !c->sentence_text)
             goto oom;
         if (c->event.end > c->event.start &&
             !(c->event_text = arena_strndup(&r->mem, d->text + c->event.start,
@@ -133,6 +134,7 @@ static const attrib_span no_span = {0, 0};
 attrib_span attrib_claim_cue(const attrib_claim *c) { return c ? c->cue : no_span; }
 const char *attrib_claim_cue_text(const attrib_claim *c) { return c ? c->cue_text : NULL; }
 attrib_span attrib_claim_sentence(const attrib_claim *c) { return c ? c->sentence : no_span; }
+const char *attrib_claim_sentence_text(const attrib_claim *c) { return c ? c->sentence_text : NULL; }
 const char *attrib_claim_event_text(const attrib_claim *c) { return c ? c->event_text : NULL; }
 attrib_span attrib_claim_event(const attrib_claim *c) { return c ? c->event : no_span; }
 const char *attrib_claim_rule(const attrib_claim *c) { return c ? c->rule : NULL; }

@@ -19,7 +19,7 @@ struct attrib_claim {
     double confidence;
     bool self;
     attrib_span cue, sentence, event;
-    const char *cue_text, *event_text, *rule;
+    const char *cue_text, *event_text, *sentence_text, *rule;
 };
 
 struct attrib_result {

@@ -1,0 +1,23 @@
+/* A growing string buffer for writing JSON (json.c, corpus.c). A failed
+ * allocation sets `failed` and makes every later write a no-op, so a
+ * writer checks once at the end. */
+#ifndef ATTRIB_JSONBUF_H
+#define ATTRIB_JSONBUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct jbuf {
+    char *s; /* NUL-terminated; the caller frees it */
+    size_t len, cap;
+    bool failed;
+} jbuf;
+
+void jb_put(jbuf *b, const char *s, size_t n);
+void jb_puts(jbuf *b, const char *s);
+/* printf into the buffer; one write is at most 63 bytes. */
+void jb_putf(jbuf *b, const char *fmt, ...);
+/* S as a JSON string, or null for NULL. S is valid UTF-8. */
+void jb_string(jbuf *b, const char *s);
+
+#endif
