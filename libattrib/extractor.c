@@ -2,10 +2,13 @@
  * the enabled languages, and running a document through the stages in
  * order (see internal.h). Also the small public helpers (status and name
  * strings, version). */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <unicode/ubrk.h>
 
@@ -305,28 +308,60 @@ void doc_free(doc *d)
     free(d->mention_at);
 }
 
+const char *const stage_names[STAGE_COUNT] = {
+    "UTF-8 validation", "segmentation", "normalisation", "language",
+    "lexicon matching", "mentions", "resolution", "claims", "result"};
+
+static uint64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+attrib_status doc_analyse_timed(const attrib_extractor *ex, doc *d, const char *lang,
+                                uint64_t *ns)
+{
+    attrib_status st = ATTRIB_OK;
+    uint64_t t0 = ns ? now_ns() : 0;
+    /* Runs CALL as stage S, unless a stage before it failed. */
+#define STAGE(s, call)                              \
+    do {                                            \
+        if (st == ATTRIB_OK) {                      \
+            st = (call);                            \
+            if (ns) {                               \
+                uint64_t t1 = now_ns();             \
+                ns[s] += t1 - t0;                   \
+                t0 = t1;                            \
+            }                                       \
+        }                                           \
+    } while (0)
+    STAGE(STAGE_SEGMENT, segment_walk_words(ex, d));
+    STAGE(STAGE_NORMALISE, text_normalise_tokens(d));
+    STAGE(STAGE_LANG, lang_identify(ex, d, lang));
+    STAGE(STAGE_NORMALISE, text_prepare_tokens(d));
+    STAGE(STAGE_SEGMENT, segment_sentences(d));
+    STAGE(STAGE_LEXICON, lexicon_match_document(d->lang->lx, d));
+    STAGE(STAGE_MENTIONS, mentions_find(d));
+    STAGE(STAGE_RESOLVE, resolve_mentions(d));
+    STAGE(STAGE_CLAIMS, claims_assemble(d));
+#undef STAGE
+    return st;
+}
+
 attrib_status doc_analyse(const attrib_extractor *ex, doc *d, const char *lang)
 {
-    attrib_status st;
-    if ((st = segment_words(ex, d)) != ATTRIB_OK)
-        return st;
-    if ((st = lang_identify(ex, d, lang)) != ATTRIB_OK)
-        return st;
-    if ((st = text_prepare_tokens(d)) != ATTRIB_OK)
-        return st;
-    if ((st = segment_sentences(d)) != ATTRIB_OK)
-        return st;
-    if ((st = lexicon_match_document(d->lang->lx, d)) != ATTRIB_OK)
-        return st;
-    if ((st = mentions_find(d)) != ATTRIB_OK)
-        return st;
-    if ((st = resolve_mentions(d)) != ATTRIB_OK)
-        return st;
-    return claims_assemble(d);
+    return doc_analyse_timed(ex, d, lang, NULL);
 }
 
 attrib_status attrib_extract(const attrib_extractor *ex, const char *text, size_t len,
                              const char *lang, attrib_result **out)
+{
+    return extract_timed(ex, text, len, lang, out, NULL);
+}
+
+attrib_status extract_timed(const attrib_extractor *ex, const char *text, size_t len,
+                            const char *lang, attrib_result **out, uint64_t *ns)
 {
     if (!out)
         return ATTRIB_EINVAL;
@@ -341,7 +376,10 @@ attrib_status attrib_extract(const attrib_extractor *ex, const char *text, size_
         *out = result_failure(ATTRIB_ETOOBIG, 0, detail);
         return *out ? ATTRIB_ETOOBIG : ATTRIB_ENOMEM;
     }
+    uint64_t t0 = ns ? now_ns() : 0;
     size_t bad = text_utf8_invalid_at(text ? text : "", len);
+    if (ns)
+        ns[STAGE_VALIDATE] += now_ns() - t0;
     if (bad != len) {
         snprintf(detail, sizeof detail, "invalid UTF-8 at byte %zu", bad);
         *out = result_failure(ATTRIB_EUTF8, bad, detail);
@@ -351,9 +389,12 @@ attrib_status attrib_extract(const attrib_extractor *ex, const char *text, size_
     memset(&d, 0, sizeof d);
     d.text = text ? text : "";
     d.len = len;
-    attrib_status st = doc_analyse(ex, &d, lang);
+    attrib_status st = doc_analyse_timed(ex, &d, lang, ns);
     if (st == ATTRIB_OK) {
+        t0 = ns ? now_ns() : 0;
         *out = result_from_doc(&d);
+        if (ns)
+            ns[STAGE_RESULT] += now_ns() - t0;
         if (!*out)
             st = ATTRIB_ENOMEM;
     } else if (st == ATTRIB_ELANG || st == ATTRIB_EICU) {

@@ -152,12 +152,16 @@ size_t text_utf8_invalid_at(const char *s, size_t len);
 size_t text_fold(const char *s, size_t len, char *out, size_t cap);
 /* TOK_UPPER and TOK_ALLCAPS of a word, from its code points. */
 uint16_t text_case_flags(const char *s, size_t len);
+/* Gives every token its case flags and its folded key (text_fold). */
+attrib_status text_normalise_tokens(doc *d);
 /* Splits tokens at the language's elisions (l'affaire -> l' affaire) and
  * clitic suffixes (FBI's -> FBI 's), now that the language is known. */
 attrib_status text_prepare_tokens(doc *d);
 
-/* segment.c: the words of d->text through ICU's word break iterator, each
- * with its folded key (text_fold), in one pass over a UText. */
+/* segment.c: the words of d->text through ICU's word break iterator, in
+ * one pass over a UText: spans, TOK_WORD and TOK_PARA only. */
+attrib_status segment_walk_words(const struct attrib_extractor *ex, doc *d);
+/* segment_walk_words(), then text_normalise_tokens(). */
 attrib_status segment_words(const struct attrib_extractor *ex, doc *d);
 /* segment.c: sentences through the language's sentence break iterator;
  * gives every token its sentence. Run after text_prepare_tokens(). */
@@ -184,6 +188,29 @@ attrib_status resolve_mentions(doc *d);
  * what the stages made. For tests and tools/attrib-debug. */
 attrib_status doc_analyse(const struct attrib_extractor *ex, doc *d, const char *lang);
 void doc_free(doc *d);
+
+/* The stages as the benchmark (bench/attrib-bench.c) times them. */
+typedef enum stage {
+    STAGE_VALIDATE,  /* UTF-8 validation                               */
+    STAGE_SEGMENT,   /* word and sentence break iterators              */
+    STAGE_NORMALISE, /* case flags, folded keys, elision splitting     */
+    STAGE_LANG,      /* language identification                        */
+    STAGE_LEXICON,   /* lexicon matching                               */
+    STAGE_MENTIONS,
+    STAGE_RESOLVE,
+    STAGE_CLAIMS,
+    STAGE_RESULT,    /* the public result object                       */
+    STAGE_COUNT
+} stage;
+extern const char *const stage_names[STAGE_COUNT];
+/* doc_analyse(), adding each stage's wall time in nanoseconds to
+ * NS[stage]; with NS NULL it reads no clock. */
+attrib_status doc_analyse_timed(const struct attrib_extractor *ex, doc *d, const char *lang,
+                                uint64_t *ns);
+/* attrib_extract(), timed the same way (STAGE_VALIDATE and STAGE_RESULT
+ * too). */
+attrib_status extract_timed(const struct attrib_extractor *ex, const char *text, size_t len,
+                            const char *lang, attrib_result **out, uint64_t *ns);
 
 /* Helpers on tokens shared by the stages. */
 #define LEX_BIT(c) (1u << (c))

@@ -71,16 +71,13 @@ static attrib_status open_iterator(const UBreakIterator *template, const doc *d,
     return ATTRIB_OK;
 }
 
-#define KEY_MAX 256
-
-attrib_status segment_words(const attrib_extractor *ex, doc *d)
+attrib_status segment_walk_words(const attrib_extractor *ex, doc *d)
 {
     UBreakIterator *bi;
     UText *ut;
     attrib_status st = open_iterator(ex->words, d, &bi, &ut);
     if (st != ATTRIB_OK)
         return st;
-    char key[KEY_MAX];
     int newlines = 2; /* the text starts a paragraph */
     int32_t a = ubrk_first(bi);
     for (int32_t b = ubrk_next(bi); b != UBRK_DONE; a = b, b = ubrk_next(bi)) {
@@ -97,24 +94,19 @@ attrib_status segment_words(const attrib_extractor *ex, doc *d)
         t->end = (size_t)b;
         if (ubrk_getRuleStatus(bi) >= UBRK_WORD_NONE_LIMIT)
             t->flags |= TOK_WORD;
-        t->flags |= text_case_flags(s, len);
         if (newlines >= 2)
             t->flags |= TOK_PARA;
         newlines = 0;
-        size_t k = text_fold(s, len, key, sizeof key);
-        if (k == (size_t)-1 || k > UINT16_MAX) {
-            t->key = ""; /* too long to be any lexicon word */
-            continue;
-        }
-        if (!(t->key = arena_strndup(&d->mem, key, k))) {
-            st = ATTRIB_ENOMEM;
-            break;
-        }
-        t->keylen = (uint16_t)k;
     }
     ubrk_close(bi);
     utext_close(ut);
     return st;
+}
+
+attrib_status segment_words(const attrib_extractor *ex, doc *d)
+{
+    attrib_status st = segment_walk_words(ex, d);
+    return st == ATTRIB_OK ? text_normalise_tokens(d) : st;
 }
 
 /* Does the line break between tokens I-1 and I fall inside a sentence?

@@ -141,6 +141,28 @@ uint16_t text_case_flags(const char *s, size_t len)
     return f;
 }
 
+#define KEY_MAX 256
+
+attrib_status text_normalise_tokens(doc *d)
+{
+    char key[KEY_MAX];
+    for (size_t i = 0; i < DOC_NTOK(d); i++) {
+        token *t = DOC_TOK(d, i);
+        const char *s = d->text + t->start;
+        size_t len = t->end - t->start;
+        t->flags |= text_case_flags(s, len);
+        size_t k = text_fold(s, len, key, sizeof key);
+        if (k == (size_t)-1 || k > UINT16_MAX) {
+            t->key = ""; /* too long to be any lexicon word */
+            continue;
+        }
+        if (!(t->key = arena_strndup(&d->mem, key, k)))
+            return ATTRIB_ENOMEM;
+        t->keylen = (uint16_t)k;
+    }
+    return ATTRIB_OK;
+}
+
 /* Byte length of an apostrophe (ASCII or typographic) at P, or 0. */
 static size_t apostrophe_at(const char *p, const char *end)
 {
