@@ -1,0 +1,134 @@
+"""Finding libattrib and declaring the C functions the binding calls.
+
+The library is looked up in one fixed order, the first that exists wins:
+
+1. the file named by the ATTRIB_LIBRARY environment variable (an error if
+   it is set and cannot be loaded: a wrong path is never silently passed
+   over);
+2. libattrib.so.0 in this package's own folder (a bundled copy);
+3. libattrib.so.0 in the library directory `meson install` put it in
+   (recorded in _installed.py at install time);
+4. libattrib.so.0 through the dynamic loader's search path.
+
+Only the versioned soname is ever loaded, never "the newest file found":
+the binding is written for ABI 0 and a libattrib.so.1 is another ABI.
+"""
+import ctypes
+import os
+
+SONAME = "libattrib.so.0"
+
+
+class Span_(ctypes.Structure):
+    _fields_ = [("start", ctypes.c_size_t), ("end", ctypes.c_size_t)]
+
+
+def _candidates():
+    env = os.environ.get("ATTRIB_LIBRARY")
+    if env:
+        return [env]
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), SONAME)
+    found = [here] if os.path.exists(here) else []
+    try:
+        from . import _installed  # written by meson install
+        installed = os.path.join(_installed.LIBDIR, SONAME)
+        if os.path.exists(installed):
+            found.append(installed)
+    except ImportError:
+        pass
+    return found + [SONAME]
+
+
+def _load():
+    tried = []
+    for path in _candidates():
+        try:
+            return ctypes.CDLL(path)
+        except OSError as e:
+            if os.environ.get("ATTRIB_LIBRARY"):
+                raise ImportError(f"ATTRIB_LIBRARY={path}: {e}") from e
+            tried.append(f"{path}: {e}")
+    raise ImportError("libattrib not found; set ATTRIB_LIBRARY to its path. Tried:\n  "
+                      + "\n  ".join(tried))
+
+
+P = ctypes.c_void_p          # every handle is opaque
+S = ctypes.c_char_p          # library-owned strings that stay with their owner
+Z = ctypes.c_size_t
+I = ctypes.c_int
+PP = ctypes.POINTER(ctypes.c_void_p)
+B = ctypes.c_bool
+
+# Every C function the binding calls: name -> (restype, argtypes). Strings the
+# caller must free (attrib_result_to_json) come back as c_char_p through an
+# out-parameter typed as a pointer to c_void_p, so that ctypes does not copy
+# and lose the pointer; they are read with string_at and freed with
+# attrib_free.
+FUNCTIONS = {
+    "attrib_strerror": (S, [I]),
+    "attrib_version": (S, []),
+    "attrib_free": (None, [P]),
+
+    "attrib_options_new": (I, [PP]),
+    "attrib_options_free": (None, [P]),
+    "attrib_options_set_languages": (I, [P, S]),
+    "attrib_options_set_max_document_size": (I, [P, Z]),
+    "attrib_options_add_lexicon_file": (I, [P, S, S]),
+    "attrib_options_error": (S, [P]),
+
+    "attrib_extractor_new": (I, [P, PP]),
+    "attrib_extractor_free": (None, [P]),
+    "attrib_extractor_language_count": (Z, [P]),
+    "attrib_extractor_language": (S, [P, Z]),
+
+    "attrib_extract": (I, [P, ctypes.c_char_p, Z, S, PP]),
+    "attrib_result_free": (None, [P]),
+    "attrib_result_status": (I, [P]),
+    "attrib_result_error": (S, [P]),
+    "attrib_result_error_offset": (Z, [P]),
+    "attrib_result_lang": (S, [P]),
+    "attrib_result_claim_count": (Z, [P]),
+    "attrib_result_claim": (P, [P, Z]),
+
+    "attrib_stance_name": (S, [I]),
+    "attrib_claim_source": (P, [P]),
+    "attrib_claim_actor": (P, [P]),
+    "attrib_claim_via_count": (Z, [P]),
+    "attrib_claim_via": (P, [P, Z]),
+    "attrib_claim_stance": (I, [P]),
+    "attrib_claim_confidence": (ctypes.c_double, [P]),
+    "attrib_claim_is_self": (B, [P]),
+    "attrib_claim_cue": (Span_, [P]),
+    "attrib_claim_cue_text": (S, [P]),
+    "attrib_claim_sentence": (Span_, [P]),
+    "attrib_claim_event_text": (S, [P]),
+    "attrib_claim_event": (Span_, [P]),
+    "attrib_claim_rule": (S, [P]),
+
+    "attrib_kind_name": (S, [I]),
+    "attrib_entity_text": (S, [P]),
+    "attrib_entity_canonical": (S, [P]),
+    "attrib_entity_kind": (I, [P]),
+    "attrib_entity_span": (Span_, [P]),
+    "attrib_entity_affiliation": (S, [P]),
+}
+
+
+class _Lib:
+    """The loaded library with every function of FUNCTIONS declared."""
+
+    def __init__(self, cdll):
+        self.path = cdll._name
+        for name, (restype, argtypes) in FUNCTIONS.items():
+            f = getattr(cdll, name)
+            f.restype = restype
+            f.argtypes = argtypes
+            setattr(self, name[len("attrib_"):], f)
+
+
+lib = _Lib(_load())
+
+
+def text(p):
+    """A library-owned C string (or NULL) as a str."""
+    return None if p is None else p.decode("utf-8")
