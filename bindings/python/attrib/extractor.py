@@ -35,10 +35,9 @@ def _status(code):
 
 
 def _fail(code, detail=None, offset=0):
-    message = lib.strerror(code).decode("utf-8")
-    if detail:
-        message = f"{message}: {detail}"
-    raise AttribError(_status(code), message, offset)
+    """Raises the AttribError of a status: the library's detail where it
+    gives one (the words attrib-extract writes), else the status's own."""
+    raise AttribError(_status(code), detail or lib.strerror(code).decode("utf-8"), offset)
 
 
 def version():
