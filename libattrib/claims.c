@@ -388,7 +388,32 @@ static const lex_entry *cue_entry(const doc *d, size_t i)
         if (e && (!best || e->nwords > best->nwords))
             best = e;
     }
+    /* "May's claim", "the claims": after a determiner or a possessive a
+     * word that is also a reporting verb is the noun. */
+    const lex_entry *noun = d->lex[i].by_class[LEX_RESP];
+    if (best && best->cls == LEX_REPORT && noun && noun->nwords >= best->nwords && i > 0 &&
+        (tok_role(d, i - 1) == ROLE_DET || tok_role(d, i - 1) == ROLE_POSS))
+        best = noun;
     return best;
+}
+
+/* For object=claim cues ("called the accusations ...", « a qualifié ces
+ * accusations de ... »): does a noun standing for an earlier claim follow
+ * as the object, after at most a few determiners, possessors and
+ * modifiers? */
+static bool object_is_claim(const doc *d, const int *mention_at, size_t te, size_t hi)
+{
+    for (size_t k = te; k < hi && k < te + 6; k++) {
+        const lex_entry *r = d->lex[k].by_class[LEX_RESP];
+        if (r && (lex_side)r->actor == SIDE_PRIOR)
+            return true;
+        lex_role role = tok_role(d, k);
+        if (mention_at[k] < 0 && role != ROLE_DET && role != ROLE_POSS &&
+            (!(DOC_TOK(d, k)->flags & TOK_WORD) || role != ROLE_NONE ||
+             tok_has_class(d, k, LEX_CUES)))
+            return false;
+    }
+    return false;
 }
 
 /* ---- 3. Report frames ---- */
@@ -422,6 +447,23 @@ static int apposition_speaker(ctx *c, size_t comma, size_t lo)
         if (name >= 0 && (DOC_MEN(d, head)->flags & MEN_DESCRIBED))
             return name;
         return head;
+    }
+    return -1;
+}
+
+/* "The ministry kept silent for a week, calling the claims absurd": a
+ * cue right after a comma with no subject of its own is a participle
+ * whose subject is the main clause's, the mention that opens the
+ * sentence (after at most a word such as "But"), before the comma at
+ * COMMA. -1 when the sentence opens otherwise. */
+static int clause_subject(const ctx *c, size_t sb, size_t comma)
+{
+    for (size_t k = sb; k < comma && k < sb + 3; k++) {
+        int m = men_at(c, k);
+        if (m >= 0)
+            return DOC_MEN(c->d, m)->te <= comma && !inside_quote(c, k) ? m : -1;
+        if (c->qmark[k] || !(DOC_TOK(c->d, k)->flags & TOK_WORD))
+            return -1;
     }
     return -1;
 }
@@ -524,6 +566,8 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
                 k--;
             if (left >= 0 && k > sb && tok_is_punct(d, k - 1, ",")) {
                 int speaker = apposition_speaker(c, k - 1, sb);
+                if (speaker < 0)
+                    speaker = clause_subject(c, sb, k - 1);
                 if (speaker >= 0)
                     left = speaker;
             }
@@ -562,7 +606,9 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
     size_t first = tb;
     if (f.nsrc && DOC_MEN(d, f.src[0])->tb < first)
         first = DOC_MEN(d, f.src[0])->tb;
-    const quote_span *q = content_quote(c, content_left, first, after);
+    /* "called the allegations «a circus show»": the quotation is the
+     * verdict on the object, which is the content. */
+    const quote_span *q = e->object_claim ? NULL : content_quote(c, content_left, first, after);
     if (q && q->close > q->open + 1) {
         f.ctb = q->open + 1;
         f.cte = q->close;
@@ -574,6 +620,10 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
         f.ctb = after;
         f.cte = se;
     }
+    /* "called X a hero" says nothing of anyone's responsibility; "called
+     * the accusations absurd" rejects a claim. */
+    if (e->object_claim && !object_is_claim(d, d->mention_at, te, se))
+        f.governs = false;
     frame *slot = vec_push(&c->frames, sizeof(frame));
     if (!slot)
         return ATTRIB_ENOMEM;
@@ -692,6 +742,8 @@ static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, si
     switch ((lex_side)e->actor) {
     case SIDE_RIGHT:
         return right_mention(c, te, hi, 3);
+    case SIDE_PRIOR:
+        return -1; /* claims_for_prior() */
     case SIDE_GEN:
         /* "X's involvement", "North Korea role" */
         if (tb > lo && tok_role(d, tb - 1) == ROLE_POSS && tb - 1 > lo)
@@ -820,6 +872,7 @@ static const frame *governor(const ctx *c, size_t tok, int *via, int *nvia)
 #define CONF_SELF 0.9
 #define CONF_QUOTE 0.75
 #define CONF_UNATTRIBUTED 0.6
+#define CONF_PRIOR 0.6
 #define CONF_PRONOUN_FACTOR 0.85
 
 static double confidence(const doc *d, double base, int src)
@@ -845,6 +898,71 @@ static bool pronoun_fits(const doc *d, int p, int s)
     return (pm->kind == ATTRIB_KIND_PERSON) == (sm->kind == ATTRIB_KIND_PERSON);
 }
 
+/* How far back, in sentences, a noun standing for an earlier claim ("the
+ * accusations") may find it. */
+#define PRIOR_REACH 20
+
+/* The actor of the last claim before token TB that held someone
+ * responsible (asserts or suggests), within PRIOR_REACH sentences; -1
+ * when there is none. */
+static int prior_actor(const ctx *c, size_t tb)
+{
+    const doc *d = c->d;
+    uint32_t sent = DOC_TOK(d, tb)->sent;
+    for (size_t k = d->claims.len; k-- > 0;) {
+        const draft_claim *o = &VEC_AT(d->claims, draft_claim, k);
+        if (o->sent + PRIOR_REACH < sent)
+            break;
+        if (o->cue_tb < tb && attrib_stance_polarity(o->stance) > 0)
+            return o->actor;
+    }
+    return -1;
+}
+
+/* "Moscow denied the accusations", "raised doubts about that
+ * assessment", "said the allegations were baseless", « cette hypothèse
+ * n'a pas été confirmée »: a noun that stands for a claim made before
+ * (actor=prior) takes that claim's actor, seen through the frame that
+ * governs the noun. The words after the noun count too ("the allegations
+ * were politically motivated"). A frame whose content names a predicate
+ * of its own ("denied accusations that it was behind the attack") is read
+ * through that predicate instead, and a noun no frame governs is the
+ * writer's passing mention. */
+static attrib_status claims_for_prior(ctx *c, size_t tb, size_t te, const lex_entry *e,
+                                      const frame *g, const int *via, int nvia, size_t lo,
+                                      size_t hi)
+{
+    doc *d = c->d;
+    if (!g || (!g->nsrc && !g->passive))
+        return ATTRIB_OK;
+    if (c->next_claim_cue[lo] < tb || (te < DOC_NTOK(d) && c->next_claim_cue[te] < hi))
+        return ATTRIB_OK;
+    int a = prior_actor(c, tb);
+    if (a < 0)
+        return ATTRIB_OK;
+    attrib_stance st = content_stance(c, lo, tb, (lex_op)e->op);
+    /* Under a cue that only passes the words on, what the content says of
+     * the noun counts ("said the allegations were baseless"); under one
+     * that judges the claim itself ("called the allegations absurd"), the
+     * cue has said it. */
+    if (g->e->op == OP_SAY)
+        for (size_t k = te; k < hi && k < te + CONTENT_REACH; k++)
+            if (!c->cue_at[k] && men_at(c, k) < 0 && tok_mod(d, k) != MOD_NONE)
+                st = stance_apply_mod(tok_mod(d, k), st);
+    st = through_cue(g->e, g->negated, g->hedged, st);
+    ((frame *)g)->used = true;
+    size_t ev_tb, ev_te;
+    find_event(c, tb, te, &ev_tb, &ev_te);
+    for (int i = 0; i < (g->nsrc ? g->nsrc : 1); i++) {
+        int src = g->nsrc ? g->src[i] : -1;
+        attrib_status r = emit(c, src, a, st, confidence(d, CONF_PRIOR, src), g->tb, g->te,
+                               "report+prior", false, via, nvia, ev_tb, ev_te);
+        if (r != ATTRIB_OK)
+            return r;
+    }
+    return ATTRIB_OK;
+}
+
 static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_entry *e)
 {
     doc *d = c->d;
@@ -867,6 +985,8 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
 
     if (e->object_event && !object_is_event(c, te, hi))
         return ATTRIB_OK;
+    if ((lex_side)e->actor == SIDE_PRIOR)
+        return claims_for_prior(c, tb, te, e, g, via, nvia, lo, hi);
 
     int actors[MAX_COORD];
     int nact = 0;
@@ -1040,7 +1160,7 @@ static attrib_status claims_for_self(ctx *c, size_t tb, size_t te, const lex_ent
 static attrib_status claims_for_denied_event(ctx *c, const frame *f)
 {
     doc *d = c->d;
-    if (f->used || !f->nsrc || f->negated || f->e->op != OP_DENY || f->quote)
+    if (f->used || !f->governs || !f->nsrc || f->negated || f->e->op != OP_DENY || f->quote)
         return ATTRIB_OK;
     /* The event is the cue's object, right after it (a day or an adverb
      * may stand between). */

@@ -45,7 +45,8 @@ static const name_value op_names[] = {
     {"doubt", OP_DOUBT}, {"deny", OP_DENY}, {"ask", OP_ASK}, {NULL, 0}};
 static const name_value side_names[] = {
     {"left", SIDE_LEFT}, {"right", SIDE_RIGHT}, {"both", SIDE_BOTH},
-    {"by", SIDE_BY}, {"none", SIDE_NONE}, {"gen", SIDE_GEN}, {NULL, 0}};
+    {"by", SIDE_BY}, {"none", SIDE_NONE}, {"gen", SIDE_GEN},
+    {"prior", SIDE_PRIOR}, {NULL, 0}};
 static const name_value mod_names[] = {
     {"neg", MOD_NEG}, {"hedge", MOD_HEDGE}, {"doubt", MOD_DOUBT},
     {"ask", MOD_ASK}, {NULL, 0}};
@@ -265,9 +266,12 @@ static attrib_status set_attr(parse_ctx *pc, lex_entry *e, bool *has_class, cons
             return fail(pc, ATTRIB_ELEXICON, "voice takes only active", v, vl);
         e->active_only = true;
     } else if (KEY("object")) {
-        if (!(vl == 5 && memcmp(v, "event", 5) == 0))
-            return fail(pc, ATTRIB_ELEXICON, "object takes only event", v, vl);
-        e->object_event = true;
+        if (vl == 5 && memcmp(v, "event", 5) == 0)
+            e->object_event = true;
+        else if (vl == 5 && memcmp(v, "claim", 5) == 0)
+            e->object_claim = true;
+        else
+            return fail(pc, ATTRIB_ELEXICON, "object takes event or claim", v, vl);
     } else if (KEY("mod")) {
         if ((x = find_name(mod_names, v, vl)) < 0)
             return fail(pc, ATTRIB_ELEXICON, "unknown mod", v, vl);

@@ -23,7 +23,8 @@ typedef enum lex_op {
 
 /* Where a cue finds its source or actor. */
 typedef enum lex_side {
-    SIDE_DEFAULT, SIDE_LEFT, SIDE_RIGHT, SIDE_BOTH, SIDE_BY, SIDE_NONE, SIDE_GEN
+    SIDE_DEFAULT, SIDE_LEFT, SIDE_RIGHT, SIDE_BOTH, SIDE_BY, SIDE_NONE, SIDE_GEN,
+    SIDE_PRIOR /* resp: the actor of the claim the text made last */
 } lex_side;
 
 typedef enum lex_mod {
@@ -49,6 +50,7 @@ typedef struct lex_entry {
     bool via_right;           /* report: the object is an outlet         */
     bool active_only;         /* resp: voice=active                      */
     bool object_event;        /* resp: object=event                      */
+    bool object_claim;        /* report: object=claim                    */
     bool adjective;           /* entity: form=adj                        */
     const char *canonical;    /* entity                                  */
     const char *close;        /* quote: folded closing mark              */
