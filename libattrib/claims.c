@@ -963,14 +963,13 @@ static attrib_status claims_for_prior(ctx *c, size_t tb, size_t te, const lex_en
     return ATTRIB_OK;
 }
 
-static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_entry *e)
+/* The claims of the resp cue [TB, TE) seen through the frame G (NULL:
+ * the writer's voice), with the outlets VIA. */
+static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const lex_entry *e,
+                                           const frame *g, const int *via, int nvia)
 {
     doc *d = c->d;
-    if (c->appositive[tb])
-        return ATTRIB_OK;
     const sentence *s = sent_of(d, tb);
-    int via[4], nvia = 0;
-    const frame *g = governor(c, tb, via, &nvia);
     size_t lo = s->tok_begin;
     if (g && g->ctb > lo)
         lo = g->ctb;
@@ -1056,6 +1055,98 @@ static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_ent
                 return r;
         }
     return ATTRIB_OK;
+}
+
+static attrib_status claims_for_resp(ctx *c, size_t tb, size_t te, const lex_entry *e)
+{
+    if (c->appositive[tb])
+        return ATTRIB_OK;
+    int via[4], nvia = 0;
+    const frame *g = governor(c, tb, via, &nvia);
+    attrib_status r = claims_for_resp_under(c, tb, te, e, g, via, nvia);
+    if (!g)
+        return r;
+    /* "Europol announced, and the minister confirmed, that ...": frames
+     * that share their content (share_content()) govern it together. */
+    size_t from = first_frame_from(c, tb > GOVERNOR_REACH ? tb - GOVERNOR_REACH : 0);
+    size_t to = first_frame_from(c, tb + GOVERNOR_REACH);
+    for (size_t i = from; i < to && r == ATTRIB_OK; i++) {
+        const frame *f = &VEC_AT(c->frames, frame, i);
+        if (f == g || !f->governs || f->ctb != g->ctb || f->cte != g->cte)
+            continue;
+        int fvia[1] = {f->via};
+        r = claims_for_resp_under(c, tb, te, e, f, fvia, f->via >= 0);
+    }
+    return r;
+}
+
+/* "«We can confirm that X was behind it», the minister said": a frame
+ * whose subject is the first person (role=speaker) inside a quotation is
+ * the quotation's speaker's: the source, outside quotation marks, of the
+ * innermost frame whose content holds it. */
+static void first_person_frames(ctx *c)
+{
+    doc *d = c->d;
+    for (size_t i = 0; i < c->frames.len; i++) {
+        frame *f = &VEC_AT(c->frames, frame, i);
+        if (f->nsrc || f->passive)
+            continue;
+        size_t k = f->tb, sb = sent_of(d, f->tb)->tok_begin;
+        while (k > sb && f->tb - k < 3 &&
+               (tok_role(d, k - 1) == ROLE_STOP || tok_mod(d, k - 1) != MOD_NONE))
+            k--;
+        if (k == sb || tok_role(d, k - 1) != ROLE_SPEAKER || !inside_quote(c, k - 1))
+            continue;
+        const frame *q = NULL;
+        size_t from = first_frame_from(c, k > GOVERNOR_REACH ? k - GOVERNOR_REACH : 0);
+        size_t to = first_frame_from(c, k + GOVERNOR_REACH);
+        for (size_t j = from; j < to; j++) {
+            const frame *g = &VEC_AT(c->frames, frame, j);
+            if (g->nsrc && !inside_quote(c, DOC_MEN(d, g->src[0])->tb) && g->ctb <= k - 1 &&
+                k - 1 < g->cte &&
+                (!q || g->cte - g->ctb < q->cte - q->ctb))
+                q = g;
+        }
+        if (q) {
+            memcpy(f->src, q->src, sizeof f->src);
+            f->nsrc = q->nsrc;
+            f->governs = true;
+        }
+    }
+}
+
+/* "Europol announced, and the minister confirmed, that X was behind it":
+ * a frame whose content opens with nothing but a conjunction (commas, an
+ * adverb) and another frame's source and cue shares that frame's content,
+ * so that both speakers say it. Frames are in text order; from the last,
+ * so that a chain of three shares one content. */
+static void share_content(ctx *c)
+{
+    doc *d = c->d;
+    for (size_t i = c->frames.len; i-- > 1;) {
+        frame *f = &VEC_AT(c->frames, frame, i - 1);
+        const frame *g = &VEC_AT(c->frames, frame, i);
+        if (f->quote || g->quote || !f->nsrc || !g->nsrc || g->ctb < g->te)
+            continue;
+        size_t first = DOC_MEN(d, g->src[0])->tb < g->tb ? DOC_MEN(d, g->src[0])->tb : g->tb;
+        if (!(f->ctb <= first && first < f->cte))
+            continue;
+        bool conj = false, ok = true;
+        int words = 0;
+        for (size_t k = f->ctb; k < first && ok; k++) {
+            if (tok_role(d, k) == ROLE_CONJ)
+                conj = true;
+            else if (tok_role(d, k) == ROLE_SPEAKER)
+                continue; /* "and we can confirm": first_person_frames() */
+            else if (!tok_is_punct(d, k, ",") &&
+                     !((plain_adverb(c, k) || tok_role(d, k) == ROLE_STOP) && ++words <= 2))
+                ok = false;
+        }
+        if (ok && conj) {
+            f->ctb = g->ctb;
+            f->cte = g->cte;
+        }
+    }
 }
 
 /* How many tokens a blame cue's object may take before its actor. */
@@ -1244,6 +1335,8 @@ attrib_status claims_assemble(doc *d)
         if (k->e->cls == LEX_REPORT)
             st = build_report_frame(&c, k->tb, k->te, k->e);
     }
+    first_person_frames(&c);
+    share_content(&c);
     for (size_t i = 0; i < cues.len && st == ATTRIB_OK; i++) {
         const cue *k = &VEC_AT(cues, cue, i);
         switch (k->e->cls) {
