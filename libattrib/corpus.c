@@ -35,7 +35,7 @@ typedef struct record {
     attrib_stance stance;
     double confidence;
     attrib_span sentence_span;
-    size_t cue_start;
+    size_t cue_start, event_start;
 } record;
 
 struct attrib_evidence {
@@ -162,10 +162,12 @@ static const char *dup(attrib_corpus *c, const char *s, bool *ok)
 
 /* The victim an event names, so that claims about "the Sony hack" and
  * « le piratage de Sony » are about one event: the first capitalised word
- * of the event's words, skipping a capitalised article that opens them.
- * The articles of the built-in languages are listed here because the
- * corpus has no lexicon: it compares results from any extractor. */
-static const char *victim_of(attrib_corpus *c, const char *event, bool *ok)
+ * of the event's words, skipping a capitalised article that opens them,
+ * and their first word when they open the sentence (its capital may be
+ * the sentence's: "Similar attacks ..."). The articles of the built-in
+ * languages are listed here because the corpus has no lexicon: it
+ * compares results from any extractor. */
+static const char *victim_of(attrib_corpus *c, const char *event, bool opens_sentence, bool *ok)
 {
     static const char *const articles[] = {"The", "A", "An", "Le", "La", "Les", "L", "Un", "Une",
                                            "Der", "Die", "Das", "Ein", "Eine", "El", "Los", "Las",
@@ -193,6 +195,7 @@ static const char *victim_of(attrib_corpus *c, const char *event, bool *ok)
         bool article = false;
         for (size_t k = 0; first && k < sizeof articles / sizeof *articles; k++)
             article |= strlen(articles[k]) == n && strncmp(articles[k], w, n) == 0;
+        article |= first && opens_sentence;
         first = false;
         if (upper && !article) {
             char *v = arena_strndup(&c->mem, w, n);
@@ -221,7 +224,7 @@ static bool push_record(attrib_corpus *c, const record *r)
     n->cue = dup(c, r->cue, &ok);
     n->event = dup(c, r->event, &ok);
     n->sentence = dup(c, r->sentence, &ok);
-    n->victim = victim_of(c, r->event, &ok);
+    n->victim = victim_of(c, r->event, r->event_start == r->sentence_span.start, &ok);
     return ok;
 }
 
@@ -316,6 +319,7 @@ attrib_status attrib_corpus_add(attrib_corpus *c, const char *doc_id, const attr
             .confidence = attrib_claim_confidence(cl),
             .sentence_span = attrib_claim_sentence(cl),
             .cue_start = attrib_claim_cue(cl).start,
+            .event_start = attrib_claim_event(cl).start,
         };
         ok = push_record(c, &r);
     }
@@ -381,6 +385,7 @@ static bool read_claim(attrib_corpus *c, const json_t *cl, size_t i, record *r)
     r->cue = jstr(cue, "text");
     r->cue_start = jsize(cue, "start");
     r->event = jstr(ev, "text");
+    r->event_start = jsize(ev, "start");
     r->sentence = jstr(sent, "text");
     r->sentence_span.start = jsize(sent, "start");
     r->sentence_span.end = jsize(sent, "end");
