@@ -552,11 +552,14 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
         int right = side == SIDE_BOTH ? right_mention(c, te, se, 2) : -1;
         /* "..., said X." ends X's phrase; "X, a researcher, said Iran
          * was ..." goes on, and Iran is no speaker. */
+        /* "…, teilte das Ministerium mit": the particle closes the phrase. */
+        size_t tail = lexicon_tail_at(d, tb, e);
         bool right_ends = right >= 0 && (DOC_MEN(d, right)->te >= se ||
-                                         !(DOC_TOK(d, DOC_MEN(d, right)->te)->flags & TOK_WORD));
+                                         !(DOC_TOK(d, DOC_MEN(d, right)->te)->flags & TOK_WORD) ||
+                                         (tail && DOC_MEN(d, right)->te == tail));
         if (inverted && right_ends) {
             src = right;
-            after = DOC_MEN(d, src)->te;
+            after = DOC_MEN(d, src)->te == tail ? tail + e->ntail : DOC_MEN(d, src)->te;
             content_left = true;
         } else {
             int left = left_mention(c, tb, sb, 10);
@@ -753,6 +756,12 @@ static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, si
         /* "the involvement of X", « la responsabilité de X » */
         if (te < hi && tok_role(d, te) == ROLE_GEN)
             return right_mention(c, te + 1, hi, 1);
+        /* "die Beteiligung Russlands": a known name right after the noun,
+         * in the genitive with no article. */
+        if (te < hi && men_at(c, te) >= 0 && DOC_MEN(d, men_at(c, te))->tb == te &&
+            (DOC_MEN(d, men_at(c, te))->flags & MEN_GAZETTEER) &&
+            !(DOC_MEN(d, men_at(c, te))->flags & MEN_DESCRIBED))
+            return men_at(c, te);
         /* « la piste russe », "the trail of X" */
         if (te < hi && men_at(c, te) >= 0 &&
             (tok_role(d, DOC_MEN(d, men_at(c, te))->tb) == ROLE_GEN ||
@@ -762,6 +771,15 @@ static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, si
     default:
         if (e->active_only && after_passive_aux(c, tb, lo))
             return agent_after(c, te, hi);
+        /* A party between a verb and its particle is its subject, put
+         * after the verb where the clause opens with something else
+         * ("Nach Angaben des BKA steckt eine Gruppe hinter ..."). */
+        if (e->ntail) {
+            size_t tail = lexicon_tail_at(d, tb, e);
+            for (size_t k = te; k < tail; k++)
+                if (men_at(c, k) >= 0)
+                    return men_at(c, k);
+        }
         return left_mention(c, tb, lo, 8);
     }
 }
@@ -1176,6 +1194,18 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
      * "attributed the bank heist to X", « a imputé l'attaque à X ». */
     int act = act_side == SIDE_LEFT ? left_mention(c, tb, sb, 8)
                                     : right_mention(c, te, se, BLAME_OBJECT_REACH);
+    if (src < 0 && act >= 0 && src_side == SIDE_LEFT && act_side == SIDE_RIGHT &&
+        d->lang->verb_second) {
+        /* Verb second: a clause that opens with its object or an adverb
+         * has its subject right after the verb ("Den Angriff schrieben
+         * die USA Nordkorea zu"): the first party speaks, the next is
+         * blamed. */
+        int obj = right_mention(c, DOC_MEN(d, act)->te, se, BLAME_OBJECT_REACH);
+        if (obj >= 0) {
+            src = act;
+            act = obj;
+        }
+    }
     if (act < 0 && src_side == SIDE_LEFT && act_side == SIDE_RIGHT) {
         /* A participle with nothing blamed after it reads as a passive:
          * "Iran blamed for ...", « l'Iran pointé du doigt ». */
@@ -1327,6 +1357,11 @@ attrib_status claims_assemble(doc *d)
         k->te = i + e->nwords;
         k->e = e;
         for (size_t j = i; j < k->te; j++)
+            c.cue_at[j] = (int)e->cls + 1;
+        /* The particle of a separable verb ("teilte … mit") is the cue's
+         * too: no search crosses it. */
+        size_t tail = lexicon_tail_at(d, i, e);
+        for (size_t j = tail; tail && j < tail + e->ntail; j++)
             c.cue_at[j] = (int)e->cls + 1;
         i = k->te;
     }

@@ -179,6 +179,7 @@ void attrib_extractor_free(attrib_extractor *ex)
         return;
     for (size_t i = 0; i < ex->nlangs; i++) {
         lexicon_free(ex->langs[i].lx);
+        stem_index_free(ex->langs[i].stems);
         if (ex->langs[i].sentences)
             ubrk_close(ex->langs[i].sentences);
     }
@@ -251,11 +252,20 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
             continue;
         language *lang = &ex->langs[ex->nlangs];
         snprintf(lang->code, sizeof lang->code, "%s", *l);
-        lang->adjectives_follow = lang_adjectives_follow(lang->code);
+        const attrib_language_settings *set =
+            &attrib_builtin_settings[l - attrib_builtin_languages];
+        lang->adjectives_follow = set->adjectives_after;
+        lang->nouns_capital = set->nouns_capital;
+        lang->verb_second = set->verb_second;
         ex->nlangs++;
         st = lexicon_build(*l, extra, nextra, names, ex->words, &lang->lx, err, errcap);
         if (st != ATTRIB_OK)
             goto fail;
+        if (set->stem && (st = stem_index_build(set->stem, lang->lx, &lang->stems)) != ATTRIB_OK) {
+            if (st != ATTRIB_ENOMEM)
+                snprintf(err, errcap, "%s: no Snowball stemmer '%s'", *l, set->stem);
+            goto fail;
+        }
         /* "ss=standard" keeps "Mr." and "M." from ending a sentence. */
         char locale[32];
         snprintf(locale, sizeof locale, "%s@ss=standard", *l);
@@ -342,6 +352,7 @@ attrib_status doc_analyse_timed(const attrib_extractor *ex, doc *d, const char *
     STAGE(STAGE_NORMALISE, text_prepare_tokens(d));
     STAGE(STAGE_SEGMENT, segment_sentences(d));
     STAGE(STAGE_LEXICON, lexicon_match_document(d->lang->lx, d));
+    STAGE(STAGE_LEXICON, stem_match_document(d->lang->stems, d));
     STAGE(STAGE_MENTIONS, mentions_find(d));
     STAGE(STAGE_RESOLVE, resolve_mentions(d));
     STAGE(STAGE_CLAIMS, claims_assemble(d));

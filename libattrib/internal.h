@@ -89,12 +89,17 @@ typedef struct draft_claim {
 /* ---- The extractor (extractor.c) ---- */
 
 struct UBreakIterator;
+typedef struct stem_index stem_index;
 
 /* One enabled language: its lexicon and its sentence rules. */
 typedef struct language {
     char code[16];
-    bool adjectives_follow;           /* lang_adjectives_follow(code)  */
+    /* From its manifest line (attrib_language_settings). */
+    bool adjectives_follow;           /* adjectives=after              */
+    bool nouns_capital;               /* nouns=capital                 */
+    bool verb_second;                 /* order=v2                      */
     lexicon *lx;
+    stem_index *stems;                /* NULL: no stemmer for the language */
     struct UBreakIterator *sentences; /* template, cloned per document */
 } language;
 
@@ -171,8 +176,15 @@ attrib_status segment_sentences(doc *d);
  * ATTRIB_ELANG when HINT names no enabled language. */
 attrib_status lang_identify(const struct attrib_extractor *ex, doc *d, const char *hint);
 
-/* lang.c: does the language put its adjectives after the noun? */
-bool lang_adjectives_follow(const char *code);
+
+/* stem.c: the stems of LX's single-word entries of inflecting classes,
+ * with Snowball's ALGORITHM ("de"); ATTRIB_ELANG when Snowball has no
+ * such algorithm (or no memory to open it). */
+attrib_status stem_index_build(const char *algorithm, const lexicon *lx, stem_index **out);
+void stem_index_free(stem_index *si);
+/* stem.c: adds to d->lex the entries whose stem is a token's stem, where
+ * no exact entry of the class matched. Run after lexicon_match_document(). */
+attrib_status stem_match_document(const stem_index *si, doc *d);
 
 /* mentions.c */
 attrib_status mentions_find(doc *d);

@@ -49,16 +49,3 @@ attrib_status lang_identify(const attrib_extractor *ex, doc *d, const char *hint
     d->lang_known = best_hits > 0;
     return ATTRIB_OK;
 }
-
-/* Languages whose adjectives follow the noun they describe (« des
- * chercheurs indépendants », "expertos independientes"). The one word
- * order fact the mention finder needs; a language not listed puts them
- * first, as English and German do. */
-bool lang_adjectives_follow(const char *code)
-{
-    static const char *const after[] = {"fr", "es", "it", "pt", "ro", "ca", NULL};
-    for (size_t i = 0; after[i]; i++)
-        if (strcmp(code, after[i]) == 0)
-            return true;
-    return false;
-}

@@ -454,10 +454,13 @@ static bucket *find_bucket(const lexicon *lx, const char *key, size_t keylen)
 
 static bool same_words(const lex_entry *a, const lex_entry *b)
 {
-    if (a->nwords != b->nwords)
+    if (a->nwords != b->nwords || a->ntail != b->ntail)
         return false;
     for (size_t i = 0; i < a->nwords; i++)
         if (strcmp(a->words[i], b->words[i]) != 0)
+            return false;
+    for (size_t i = 0; i < a->ntail; i++)
+        if (strcmp(a->tail[i], b->tail[i]) != 0)
             return false;
     return true;
 }
@@ -541,6 +544,24 @@ static attrib_status collect_affixes(lexicon *lx, const raw_lines *lines)
     return ATTRIB_OK;
 }
 
+/* PHRASE's words, copied into the lexicon's arena. */
+static attrib_status split_words(parse_ctx *pc, const char *phrase, size_t len,
+                                 const char *const **out, uint8_t *nout)
+{
+    const char *w[MAX_PHRASE_WORDS];
+    size_t nw = 0;
+    attrib_status st = split_phrase(pc, phrase, len, w, &nw);
+    if (st != ATTRIB_OK)
+        return st;
+    const char **copy = arena_alloc(&pc->lx->mem, nw * sizeof *copy);
+    if (!copy)
+        return ATTRIB_ENOMEM;
+    memcpy(copy, w, nw * sizeof *w);
+    *out = copy;
+    *nout = (uint8_t)nw;
+    return ATTRIB_OK;
+}
+
 static bool class_from_name(const char *name, int *cls)
 {
     for (int x = 0; x < LEX_NCLASSES; x++)
@@ -597,21 +618,27 @@ attrib_status lexicon_build(const char *lang, const attrib_lexicon_file *extra, 
     }
     for (size_t i = 0; i < lines.n && st == ATTRIB_OK; i++) {
         raw_line *r = &lines.v[i];
-        const char *w[MAX_PHRASE_WORDS];
-        size_t nw = 0;
         pc.where = r->where;
         pc.line = r->line;
-        st = split_phrase(&pc, r->phrase, r->phraselen, w, &nw);
+        /* "teilte … mit": the words before the gap and the tail after. */
+        size_t headlen = r->phraselen, taillen = 0;
+        const char *tailp = NULL;
+        for (size_t k = 0; k + 3 <= r->phraselen; k++) {
+            size_t marklen = memcmp(r->phrase + k, "\xe2\x80\xa6", 3) == 0 ? 3
+                             : memcmp(r->phrase + k, "...", 3) == 0       ? 3
+                                                                          : 0;
+            if (marklen) {
+                headlen = k;
+                tailp = r->phrase + k + marklen;
+                taillen = r->phraselen - k - marklen;
+                break;
+            }
+        }
+        st = split_words(&pc, r->phrase, headlen, &r->e.words, &r->e.nwords);
+        if (st == ATTRIB_OK && tailp)
+            st = split_words(&pc, tailp, taillen, &r->e.tail, &r->e.ntail);
         if (st != ATTRIB_OK)
             break;
-        const char **words_copy = arena_alloc(&lx->mem, nw * sizeof *words_copy);
-        if (!words_copy) {
-            st = ATTRIB_ENOMEM;
-            break;
-        }
-        memcpy(words_copy, w, nw * sizeof *w);
-        r->e.words = words_copy;
-        r->e.nwords = (uint8_t)nw;
         lx->entries[lx->n++] = r->e;
     }
     free(lines.v);
@@ -636,6 +663,12 @@ const lex_entry *const *lexicon_lookup(const lexicon *lx, const char *key, size_
         return empty;
     const bucket *b = find_bucket(lx, key, keylen);
     return b->key ? (const lex_entry *const *)b->list : empty;
+}
+
+const lex_entry *lexicon_entries(const lexicon *lx, size_t *n)
+{
+    *n = lx->n;
+    return lx->entries;
 }
 
 bool lexicon_is_function_word(const lexicon *lx, const char *key, size_t keylen)
@@ -667,14 +700,36 @@ attrib_status lexicon_match_document(const lexicon *lx, doc *d)
                 if (!u->key || u->sent != t->sent || strcmp(u->key, e->words[k]) != 0)
                     break;
             }
-            if (k < e->nwords)
+            if (k < e->nwords || (e->ntail && !lexicon_tail_at(d, i, e)))
                 continue;
             const lex_entry **slot = &d->lex[i].by_class[e->cls];
-            if (!*slot || (*slot)->nwords < e->nwords)
+            if (!*slot || (*slot)->nwords + (*slot)->ntail < e->nwords + e->ntail)
                 *slot = e;
         }
     }
     return ATTRIB_OK;
+}
+
+size_t lexicon_tail_at(const doc *d, size_t i, const lex_entry *e)
+{
+    if (!e->ntail)
+        return 0;
+    size_t n = DOC_NTOK(d);
+    uint32_t sent = DOC_TOK(d, i)->sent;
+    for (size_t j = i + e->nwords; j < n && j + e->ntail <= n && j < i + e->nwords + LEX_GAP_REACH;
+         j++) {
+        if (DOC_TOK(d, j)->sent != sent)
+            return 0;
+        size_t k;
+        for (k = 0; k < e->ntail; k++) {
+            const token *u = DOC_TOK(d, j + k);
+            if (!u->key || u->sent != sent || strcmp(u->key, e->tail[k]) != 0)
+                break;
+        }
+        if (k == e->ntail)
+            return j;
+    }
+    return 0;
 }
 
 const char *lexicon_class_name(lex_class cls)

@@ -48,9 +48,23 @@ bool tok_is_punct(const doc *d, size_t i, const char *chars)
     (LEX_CUES | LEX_BIT(LEX_MODIFIER) | LEX_BIT(LEX_FUNCTION) | LEX_BIT(LEX_DESCRIBED) |       \
      LEX_BIT(LEX_EVENT) | LEX_BIT(LEX_QUOTE))
 
+/* Longest phrase a lexicon may hold, in words (lexicon.c). */
+#define PHRASE_REACH 16
+
+/* Does a word of these classes stand at I, on its own or inside a phrase
+ * that starts before it ("keine Beweise", "nach Angaben")? */
 static bool is_lexical(const doc *d, size_t i)
 {
-    return tok_has_class(d, i, LEX_NOT_NAME);
+    if (tok_has_class(d, i, LEX_NOT_NAME))
+        return true;
+    uint32_t sent = DOC_TOK(d, i)->sent;
+    for (size_t k = i; k-- > 0 && i - k < PHRASE_REACH && DOC_TOK(d, k)->sent == sent;)
+        for (int c = 0; c < LEX_NCLASSES; c++) {
+            const lex_entry *e = d->lex[k].by_class[c];
+            if (e && (LEX_NOT_NAME & LEX_BIT(c)) && k + e->nwords > i)
+                return true;
+        }
+    return false;
 }
 
 static bool free_tok(const doc *d, size_t i)
@@ -317,6 +331,28 @@ static size_t name_run(const doc *d, size_t i, size_t se)
     return te;
 }
 
+/* In a language that capitalises every noun, is the run [I, TE) a
+ * common noun rather than a name? One word after a determiner, a
+ * genitive article or a negative one, perhaps across an adjective or two
+ * ("die Bank", "der neuen Schadsoftware", "keine Beweise"), is; names
+ * seldom take an article (organisations that do are in the lexicons) and
+ * acronyms, organisation and media words stay names. */
+static bool common_noun(const doc *d, size_t i, size_t te, size_t sb)
+{
+    if (te != i + 1 || (DOC_TOK(d, i)->flags & TOK_ALLCAPS) || name_role(d, i) != ROLE_NONE)
+        return false;
+    for (size_t k = i, n = 0; k > sb && n <= 2; k--, n++) {
+        const lex_entry *e = d->lex[k - 1].by_class[LEX_FUNCTION];
+        const lex_entry *m = d->lex[k - 1].by_class[LEX_MODIFIER];
+        if ((e && (e->role == ROLE_DET || e->role == ROLE_GEN)) || (m && m->mod == MOD_NEG))
+            return true;
+        const token *t = DOC_TOK(d, k - 1);
+        if (!(t->flags & TOK_WORD) || (t->flags & TOK_UPPER) || tok_has_class(d, k - 1, LEX_ALL))
+            return false;
+    }
+    return false;
+}
+
 /* 3 and 4. Titled and other proper names. */
 static attrib_status find_names(doc *d, const sentence *s)
 {
@@ -345,6 +381,10 @@ static attrib_status find_names(doc *d, const sentence *s)
             continue;
         }
         size_t te = name_run(d, i, s->tok_end);
+        if (d->lang->nouns_capital && common_noun(d, i, te, s->tok_begin)) {
+            i = te;
+            continue;
+        }
         attrib_kind kind = ATTRIB_KIND_UNKNOWN;
         bool connector = false;
         for (size_t k = i; k < te; k++) {

@@ -33,15 +33,40 @@ def c_string(text):
     return "".join(out)
 
 
+# What a manifest line may say after the code (lexicons/README.md).
+FLAGS = {"adjectives=after": "adjectives_after", "nouns=capital": "nouns_capital",
+         "order=v2": "verb_second"}
+
+
+def language_settings(manifest, number, fields):
+    """The C initializer of one language's settings."""
+    stem, flags = None, set()
+    for attr in fields[1:]:
+        if attr == "stem":
+            stem = fields[0]
+        elif attr.startswith("stem=") and len(attr) > 5:
+            stem = attr[5:]
+        elif attr in FLAGS:
+            flags.add(FLAGS[attr])
+        else:
+            sys.exit(f"{manifest}:{number}: unknown setting {attr!r}")
+    stem_c = f'"{stem}"' if stem else "NULL"
+    flags_c = ", ".join(f".{name} = {'true' if name in flags else 'false'}"
+                        for name in FLAGS.values())
+    return f'{{.stem = {stem_c}, {flags_c}}}'
+
+
 def main():
     manifest, output = sys.argv[1], sys.argv[2]
     root = os.path.dirname(os.path.abspath(manifest))
-    langs = []
+    langs, settings = [], []
     with open(manifest, encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                langs.append(line)
+        for number, line in enumerate(f, 1):
+            fields = line.split("#", 1)[0].split()
+            if not fields:
+                continue
+            langs.append(fields[0])
+            settings.append(language_settings(manifest, number, fields))
     rows = []
     for lang in langs:
         folder = os.path.join(root, lang)
@@ -58,6 +83,10 @@ def main():
         for lang in langs:
             f.write(f'    "{lang}",\n')
         f.write("    NULL\n};\n\n")
+        f.write("const attrib_language_settings attrib_builtin_settings[] = {\n")
+        for init in settings:
+            f.write(f"    {init},\n")
+        f.write("    {NULL, false, false, false}\n};\n\n")
         f.write("const attrib_lexicon_file attrib_builtin_lexicons[] = {\n")
         for lang, cls, text in rows:
             f.write(f'  {{"{lang}", "{cls}",\n    {c_string(text)}}},\n')
