@@ -779,6 +779,10 @@ static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, si
             for (size_t k = te; k < tail; k++)
                 if (men_at(c, k) >= 0)
                     return men_at(c, k);
+            /* "Hinter dem Angriff steckt Russland": with nothing before
+             * it, the subject follows the verb that closes the phrase. */
+            int left = left_mention(c, tb, lo, 8);
+            return left >= 0 ? left : right_mention(c, tail + e->ntail, hi, 1);
         }
         return left_mention(c, tb, lo, 8);
     }
