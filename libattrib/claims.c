@@ -81,9 +81,49 @@ static int deref(const doc *d, int m)
     return m;
 }
 
+/* How far back a negator looks for the one it agrees with. */
+#define NEG_CONCORD_REACH 8
+
+/* Does the negator at I repeat one before it in its clause? Negation is
+ * concordant in Romance languages: "no dijo nunca", "non ha mai", « n'a
+ * jamais rien dit », "ni X ni Y" say one negation, not two; a
+ * complementiser or punctuation starts another clause ("no dijo que
+ * nunca ..."). */
+static bool repeats_negation(const doc *d, size_t i)
+{
+    uint32_t sent = DOC_TOK(d, i)->sent;
+    for (size_t k = i; k-- > 0 && i - k <= NEG_CONCORD_REACH;) {
+        if (DOC_TOK(d, k)->sent != sent || tok_is_punct(d, k, ",;:.!?()") ||
+            tok_role(d, k) == ROLE_COMP)
+            return false;
+        const lex_entry *e = d->lex[k].by_class[LEX_MODIFIER];
+        if (e && e->mod == MOD_NEG && k + e->nwords <= i)
+            return true;
+    }
+    return false;
+}
+
+/* Does a negative phrase of evidence follow the negator at I in its
+ * clause ("no hay ninguna prueba", "non c'è nessuna prova")? Its
+ * negative word agrees with the negator, and the phrase says it all. */
+static bool negative_phrase_follows(const doc *d, size_t i)
+{
+    uint32_t sent = DOC_TOK(d, i)->sent;
+    for (size_t k = i + 1; k < DOC_NTOK(d) && k - i <= NEG_CONCORD_REACH; k++) {
+        if (DOC_TOK(d, k)->sent != sent || tok_is_punct(d, k, ",;:.!?()") ||
+            tok_role(d, k) == ROLE_COMP || d->lex[k].by_class[LEX_REPORT])
+            return false;
+        const lex_entry *e = d->lex[k].by_class[LEX_MODIFIER];
+        if (e)
+            return e->mod == MOD_DOUBT && e->nwords > 1;
+    }
+    return false;
+}
+
 /* The stance modifier at token I. A negator standing alone before a
  * comma ("says no, X was not behind", « affirme que non, X n'est pas »)
- * answers and repeats the negation that follows: it is none itself. */
+ * answers and repeats the negation that follows, and one after another
+ * negator in its clause agrees with it: either is none itself. */
 static lex_mod tok_mod(const doc *d, size_t i)
 {
     const lex_entry *e = d->lex[i].by_class[LEX_MODIFIER];
@@ -91,7 +131,15 @@ static lex_mod tok_mod(const doc *d, size_t i)
         return MOD_NONE;
     if (e->mod == MOD_NEG && e->nwords == 1 && i + 1 < DOC_NTOK(d) && tok_is_punct(d, i + 1, ","))
         return MOD_NONE;
+    if (e->mod == MOD_NEG && (repeats_negation(d, i) || negative_phrase_follows(d, i)))
+        return MOD_NONE;
     return (lex_mod)e->mod;
+}
+
+/* Is token I a stance modifier at all (whatever it does here)? */
+static bool is_modifier(const doc *d, size_t i)
+{
+    return d->lex[i].by_class[LEX_MODIFIER] != NULL;
 }
 
 /* Tokens a search for a source or an actor does not cross. */
@@ -106,6 +154,21 @@ static const sentence *sent_of(const doc *d, size_t i)
     return DOC_SENT(d, DOC_TOK(d, i)->sent);
 }
 
+/* "un portavoz del Kremlin dijo", « le porte-parole du Kremlin a
+ * déclaré »: a person described by the body they speak for, not the
+ * body, is the party before a cue; M is the mention nearest the cue. */
+static int described_person_of(const ctx *c, int m, size_t lo)
+{
+    const mention *x = DOC_MEN(c->d, m);
+    if (x->tb < lo + 2 || tok_role(c->d, x->tb - 1) != ROLE_GEN)
+        return m;
+    int h = men_at(c, x->tb - 2);
+    if (h >= 0 && (DOC_MEN(c->d, h)->flags & MEN_DESCRIBED) &&
+        DOC_MEN(c->d, h)->kind == ATTRIB_KIND_PERSON)
+        return h;
+    return m;
+}
+
 /* Nearest mention ending before FROM, no further left than LO, crossing
  * at most MAXDIST other tokens and no barrier. */
 static int left_mention(const ctx *c, size_t from, size_t lo, int maxdist)
@@ -113,7 +176,7 @@ static int left_mention(const ctx *c, size_t from, size_t lo, int maxdist)
     int dist = 0;
     for (size_t k = from; k-- > lo;) {
         if (men_at(c, k) >= 0)
-            return men_at(c, k);
+            return described_person_of(c, men_at(c, k), lo);
         /* "the group, which was behind": the party the relative word
          * follows; "cannot say who was behind": nobody named. */
         if (tok_role(c->d, k) == ROLE_REL) {
@@ -203,7 +266,7 @@ static bool after_passive_aux(const ctx *c, size_t tb, size_t lo)
     for (size_t k = tb; k-- > lo && k + 4 > tb;) {
         if (tok_role(c->d, k) == ROLE_BE)
             return true;
-        if (tok_mod(c->d, k) == MOD_NONE && !plain_adverb(c, k))
+        if (!is_modifier(c->d, k) && !plain_adverb(c, k))
             return false;
     }
     return false;
@@ -565,7 +628,7 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
             int left = left_mention(c, tb, sb, 10);
             /* "X, a spokesman for Y, said": X speaks. */
             size_t k = tb;
-            while (k > sb && tok_mod(d, k - 1) != MOD_NONE)
+            while (k > sb && is_modifier(d, k - 1))
                 k--;
             if (left >= 0 && k > sb && tok_is_punct(d, k - 1, ",")) {
                 int speaker = apposition_speaker(c, k - 1, sb);
@@ -642,7 +705,8 @@ static bool negated_party(const ctx *c, int m)
 {
     const mention *x = DOC_MEN(c->d, m);
     return x->tb > 0 && DOC_TOK(c->d, x->tb - 1)->sent == DOC_TOK(c->d, x->tb)->sent &&
-           tok_mod(c->d, x->tb - 1) == MOD_NEG;
+           c->d->lex[x->tb - 1].by_class[LEX_MODIFIER] &&
+           c->d->lex[x->tb - 1].by_class[LEX_MODIFIER]->mod == MOD_NEG;
 }
 
 static attrib_status emit(ctx *c, int src, int actor, attrib_stance stance, double confidence,

@@ -261,6 +261,17 @@ static attrib_status find_described(doc *d, const sentence *s)
             i++;
             continue;
         }
+        /* "el grupo Lazarus", « l'entreprise Kestrel », "the firm
+         * Mandiant": a noun that classifies the name after it is no
+         * party of its own; the name is. */
+        if (kind != ATTRIB_KIND_PERSON && kind != ATTRIB_KIND_GOVERNMENT &&
+            kind != ATTRIB_KIND_STATE && te < s->tok_end &&
+            ((d->mention_at[te] >= 0 &&
+              !(DOC_MEN(d, d->mention_at[te])->flags & MEN_DESCRIBED)) ||
+             name_word(d, te))) {
+            i = te;
+            continue;
+        }
         /* A compound of heads: "government source", "police officials". */
         for (attrib_kind k2; te < s->tok_end && free_tok(d, te) && d->lex[te].by_class[LEX_DESCRIBED];) {
             h = described_head(d, te, s->tok_end, &k2);

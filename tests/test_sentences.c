@@ -174,7 +174,9 @@ static size_t get_utf8(const unsigned char *s, uint32_t *c)
 static char *name_key(const char *name)
 {
     static const char *const dets[] = {"the ", "a ", "an ", "le ", "la ", "les ", "l'",
-                                       "un ", "une ", "des ", "du ", "de "};
+                                       "un ", "une ", "des ", "du ", "de ", "el ", "los ",
+                                       "las ", "una ", "il ", "lo ", "gli ", "i ", "o ",
+                                       "os ", "as ", "um ", "uma "};
     size_t n = strlen(name);
     char *out = xmalloc(4 * n + 1);
     size_t o = 0;
