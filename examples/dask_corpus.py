@@ -10,9 +10,10 @@ relative to the directory its id) or a JSON Lines shard (one
 joins (a worker plugin), and shares it between its threads: libattrib's
 extractor is immutable and thread-safe. The workers extract the claims of
 their partitions and write them to DIR as JSON Lines shards
-(DIR/claims/part-N.jsonl, one result object a line, as the library writes
-it); then the shards are reduced to the corpus comparison in
-DIR/comparison.json.
+(DIR/claims/part-N.jsonl, one result object a line, as attrib-extract
+writes it plus each claim's sentence text); then the shards, which hold
+claims but no texts, are reduced on the client to the corpus comparison
+(attrib.Corpus) in DIR/comparison.json.
 
 --scheduler ADDRESS joins a running cluster (dask-scheduler and
 dask-worker processes on any number of hosts; the inputs and DIR must then
@@ -61,7 +62,8 @@ def result_line(ex, doc_id, text, lang=None):
     attrib-extract writes for a document the library refuses."""
     import attrib
     try:
-        return ex.extract(text, lang=lang, id=doc_id).to_json()
+        # With its sentences, which the corpus keeps as evidence.
+        return ex.extract(text, lang=lang, id=doc_id).to_json(sentence_text=True)
     except attrib.AttribError as e:
         return json.dumps({"id": doc_id, "error": str(e)}, ensure_ascii=False)
 
@@ -109,10 +111,13 @@ def reduce_shards(paths):
 
 
 def comparison_of(lines):
-    """The comparison of result lines, whatever their order: every result,
-    in document id order."""
-    lines = sorted((l.rstrip("\n") for l in lines), key=lambda l: json.loads(l)["id"])
-    return "[" + ",\n".join(lines) + "]\n"
+    """The corpus comparison of result lines (libattrib's corpus JSON,
+    the same whatever order the lines come in)."""
+    import attrib
+    with attrib.Corpus() as corpus:
+        for line in lines:
+            corpus.add_json(line)
+        return corpus.to_json() + "\n"
 
 
 def run(client, inputs, out, partition_size=50, options=None):

@@ -59,10 +59,11 @@ I = ctypes.c_int
 PP = ctypes.POINTER(ctypes.c_void_p)
 B = ctypes.c_bool
 
-# Every C function the binding calls: name -> (restype, argtypes). Strings the
-# caller must free (attrib_result_to_json) come back as c_char_p through an
-# out-parameter typed as a pointer to c_void_p, so that ctypes does not copy
-# and lose the pointer; they are read with string_at and freed with
+# Every C function the binding calls: name -> (restype, argtypes). Strings
+# the library owns and keeps come back as c_char_p, which ctypes copies into
+# a bytes object. The one string the caller must free (attrib_corpus_to_json)
+# comes through an out-parameter typed as a pointer to c_void_p, so that the
+# pointer itself is kept: it is read with string_at and freed with
 # attrib_free.
 FUNCTIONS = {
     "attrib_strerror": (S, [I]),
@@ -111,6 +112,50 @@ FUNCTIONS = {
     "attrib_entity_kind": (I, [P]),
     "attrib_entity_span": (Span_, [P]),
     "attrib_entity_affiliation": (S, [P]),
+
+    "attrib_corpus_new": (I, [PP]),
+    "attrib_corpus_free": (None, [P]),
+    "attrib_corpus_add_json": (I, [P, ctypes.c_char_p, Z]),
+    "attrib_corpus_merge": (I, [P, P]),
+    "attrib_corpus_error": (S, [P]),
+    "attrib_corpus_document_count": (Z, [P]),
+    "attrib_corpus_document": (S, [P, Z]),
+    "attrib_corpus_actor_count": (Z, [P]),
+    "attrib_corpus_actor": (S, [P, Z]),
+    "attrib_corpus_actor_kind": (I, [P, Z]),
+    "attrib_corpus_actor_sources": (Z, [P, Z, I]),
+    "attrib_corpus_actor_contested": (B, [P, Z]),
+    "attrib_corpus_position_count": (Z, [P, Z]),
+    "attrib_corpus_position": (P, [P, Z, Z]),
+    "attrib_corpus_contested_count": (Z, [P]),
+    "attrib_corpus_contested": (Z, [P, Z]),
+    "attrib_corpus_affiliation_count": (Z, [P]),
+    "attrib_corpus_affiliation": (S, [P, Z]),
+    "attrib_corpus_affiliation_source_count": (Z, [P, Z]),
+    "attrib_corpus_affiliation_source": (S, [P, Z, Z]),
+    "attrib_corpus_rival_count": (Z, [P]),
+    "attrib_corpus_rival_event": (S, [P, Z]),
+    "attrib_corpus_rival_position_count": (Z, [P, Z]),
+    "attrib_corpus_rival_position": (P, [P, Z, Z]),
+    "attrib_corpus_to_json": (I, [P, PP, ctypes.POINTER(Z)]),
+
+    "attrib_position_source": (S, [P]),
+    "attrib_position_source_kind": (I, [P]),
+    "attrib_position_affiliation": (S, [P]),
+    "attrib_position_actor": (S, [P]),
+    "attrib_position_stance": (I, [P]),
+    "attrib_position_document_count": (Z, [P]),
+    "attrib_position_evidence_count": (Z, [P]),
+    "attrib_position_evidence": (P, [P, Z]),
+
+    "attrib_evidence_document": (S, [P]),
+    "attrib_evidence_sentence": (S, [P]),
+    "attrib_evidence_sentence_span": (Span_, [P]),
+    "attrib_evidence_source_text": (S, [P]),
+    "attrib_evidence_actor_text": (S, [P]),
+    "attrib_evidence_cue": (S, [P]),
+    "attrib_evidence_event": (S, [P]),
+    "attrib_evidence_confidence": (ctypes.c_double, [P]),
 }
 
 

@@ -71,7 +71,10 @@ class Claim:
     # it, so a claim read back with from_json() has None and compares equal.
     rule: Optional[str] = field(default=None, compare=False)
 
-    def to_dict(self):
+    def to_dict(self, sentence_text=False):
+        sentence = {"start": self.sentence.start, "end": self.sentence.end}
+        if sentence_text:
+            sentence["text"] = self.sentence.text
         return {
             "source": self.source.to_dict(True) if self.source else None,
             "via": [v.to_dict(True) for v in self.via],
@@ -80,7 +83,7 @@ class Claim:
             "stance": self.stance,
             "confidence": self.confidence,
             "cue": self.cue.to_dict(),
-            "sentence": {"start": self.sentence.start, "end": self.sentence.end},
+            "sentence": sentence,
             "self": self.is_self,
         }
 
@@ -92,13 +95,15 @@ class Document:
     claims: List[Claim]
     id: Optional[str] = None
 
-    def to_dict(self):
+    def to_dict(self, sentence_text=False):
         return {"id": self.id, "lang": self.lang,
-                "claims": [c.to_dict() for c in self.claims]}
+                "claims": [c.to_dict(sentence_text) for c in self.claims]}
 
-    def to_json(self):
-        """The spec's JSON object for the document, on one line."""
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+    def to_json(self, sentence_text=False):
+        """The spec's JSON object for the document, on one line.
+        sentence_text=True adds each claim's sentence as "text" in its
+        "sentence", which a Corpus keeps as the claim's evidence."""
+        return json.dumps(self.to_dict(sentence_text), ensure_ascii=False)
 
     @classmethod
     def from_json(cls, data, text):

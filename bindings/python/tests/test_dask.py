@@ -1,6 +1,7 @@
 """examples/dask_corpus.py on a 2-worker local cluster gives the same
 comparison as one process extracting every document in turn."""
 import importlib.util
+import json
 import os
 import subprocess
 import sys
@@ -21,10 +22,14 @@ spec.loader.exec_module(dask_corpus)
 
 def single_process(docs):
     """The reference: the comparison of the same documents, made in one
-    process with one extractor."""
-    with attrib.Extractor() as ex:
-        lines = [dask_corpus.result_line(ex, *d) for d in docs]
-    return dask_corpus.comparison_of(lines)
+    process with one extractor and one corpus, without the example's code."""
+    with attrib.Extractor() as ex, attrib.Corpus() as corpus:
+        for doc_id, text, lang in docs:
+            try:
+                corpus.add(ex.extract(text, lang=lang, id=doc_id))
+            except attrib.AttribError as e:
+                corpus.add_json(json.dumps({"id": doc_id, "error": str(e)}))
+        return corpus.to_json() + "\n"
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +55,12 @@ def test_shards_on_existing_cluster(docs, cluster, tmp_path):
     assert f"{N} documents" in run.stderr
     parts = sorted(os.listdir(out / "claims"))
     assert len(parts) == 3 and all(p.endswith(".jsonl") for p in parts)
-    assert (out / "comparison.json").read_text(encoding="utf-8") == single_process(docs)
+    got = (out / "comparison.json").read_text(encoding="utf-8")
+    assert got == single_process(docs)
+    comparison = json.loads(got)
+    assert len(comparison["documents"]) == N
+    assert {"Russia", "China", "Iran"} <= {a["name"] for a in comparison["actors"]}
+    assert comparison["contested"]
     with Client(cluster) as client:
         built = client.run(lambda dask_worker:
                            dask_worker.plugins[dask_corpus.PLUGIN].built)
@@ -75,4 +85,7 @@ def test_directory_on_local_cluster(docs, tmp_path):
     got = (out / "comparison.json").read_text(encoding="utf-8")
     reference = single_process(expected + [("bad.txt", "The FBI said \udcff Russia", None)])
     assert got == reference
-    assert '"id": "bad.txt", "error": "invalid UTF-8' in got
+    assert "bad.txt" in json.loads(got)["documents"]
+    bad = [l for p in (out / "claims").iterdir() for l in p.read_text(encoding="utf-8").splitlines()
+           if '"bad.txt"' in l]
+    assert bad == ['{"id": "bad.txt", "error": "invalid UTF-8 at byte 13"}']

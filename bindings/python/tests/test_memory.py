@@ -31,3 +31,28 @@ def test_rss_flat():
         after = rss()
     assert len(doc.claims) == 2
     assert after - before < BOUND, f"RSS grew by {after - before} bytes over {LOOPS} extractions"
+
+
+@pytest.mark.skipif(os.environ.get("ATTRIB_SANITIZED") == "1",
+                    reason="ASan's quarantine holds freed memory (see above)")
+def test_corpus_rss_flat():
+    """Corpora made, read and freed, and their JSON freed by the library."""
+    text = "Officials in Ottawa accused North Korea of the hack, but Pyongyang denied it."
+    with attrib.Extractor() as ex:
+        doc = ex.extract(text, id="d")
+
+    def round_():
+        with attrib.Corpus() as c:
+            c.add(doc)
+            c.add(doc, id="e")
+            c.actors()
+            return c.to_json()
+
+    for _ in range(200):
+        round_()
+    before = rss()
+    for _ in range(LOOPS):
+        out = round_()
+    after = rss()
+    assert "North Korea" in out
+    assert after - before < BOUND, f"RSS grew by {after - before} bytes over {LOOPS} corpora"
