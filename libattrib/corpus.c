@@ -713,7 +713,8 @@ static bool build_index(attrib_corpus *c)
     ix->evidence = malloc((n + 1) * sizeof *ix->evidence);
     if (!scratch || !ix->docs || !ix->evidence)
         goto fail;
-    memcpy(ix->docs, c->docs.data, nd * sizeof *ix->docs);
+    if (nd) /* an empty corpus has no docs.data, and memcpy takes no NULL */
+        memcpy(ix->docs, c->docs.data, nd * sizeof *ix->docs);
     qsort(ix->docs, nd, sizeof *ix->docs, cmp_str_ptr);
     for (size_t i = 0; i < n; i++)
         ix->evidence[i].r = &VEC_AT(c->records, record, i);
