@@ -108,10 +108,13 @@ class Corpus:
         both raises AttribError and leaves this corpus as it was."""
         if other is self:
             raise ValueError("a corpus cannot merge itself")
-        with other._locked() as src, self._locked() as h:
-            st = lib.corpus_merge(h, src)
+        # Both locks, always in the same order, so that a.merge(b) and
+        # b.merge(a) in two threads cannot wait for each other.
+        first, second = sorted((self, other), key=id)
+        with first._locked(), second._locked():
+            st = lib.corpus_merge(self._handle, other._handle)
             if st:
-                _fail(st, _native.text(lib.corpus_error(h)))
+                _fail(st, _native.text(lib.corpus_error(self._handle)))
 
     @property
     def documents(self):
