@@ -159,9 +159,10 @@ ATTRIB_API size_t attrib_result_claim_count(const attrib_result *result);
 ATTRIB_API const attrib_claim *attrib_result_claim(const attrib_result *result, size_t i);
 
 /* Serialises the result as one JSON object (no newline), exactly as the
- * spec's output contract; ID is the document id to write, or NULL for
- * "id": null. *json is NUL-terminated, *len (if not NULL) its length;
- * free it with attrib_free(). */
+ * spec's output contract; ID is the document id to write (UTF-8), or NULL
+ * for "id": null. *json is NUL-terminated, *len (if not NULL) its length;
+ * free it with attrib_free(). An ID that is not valid UTF-8 gives
+ * ATTRIB_EUTF8 and no JSON. */
 ATTRIB_API attrib_status attrib_result_to_json(const attrib_result *result, const char *id,
                                                char **json, size_t *len);
 

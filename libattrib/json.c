@@ -46,8 +46,9 @@ void jb_putf(jbuf *b, const char *fmt, ...)
         jb_put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-/* A JSON string; the input is valid UTF-8 (it comes from validated text),
- * so only quotes, backslashes and control characters need escaping. */
+/* A JSON string; the input is valid UTF-8 (validated text, or an id
+ * checked by its caller), so only quotes, backslashes and control
+ * characters need escaping. */
 void jb_string(jbuf *b, const char *s)
 {
     if (!s) {
@@ -111,6 +112,10 @@ attrib_status attrib_result_to_json(const attrib_result *r, const char *id, char
         *len = 0;
     if (!r)
         return ATTRIB_EINVAL;
+    /* The id is the caller's, the one string here not validated already:
+     * written as it is, bytes that are not UTF-8 would make invalid JSON. */
+    if (id && text_utf8_invalid_at(id, strlen(id)) != strlen(id))
+        return ATTRIB_EUTF8;
     jbuf b = {0};
     jb_puts(&b, "{\"id\": ");
     jb_string(&b, id);

@@ -83,6 +83,12 @@ attrib_status segment_walk_words(const attrib_extractor *ex, doc *d)
     for (int32_t b = ubrk_next(bi); b != UBRK_DONE; a = b, b = ubrk_next(bi)) {
         const char *s = d->text + a;
         size_t len = (size_t)(b - a);
+        /* A NUL is binary junk, not text: it ends the paragraph, and no
+         * token (so no span a result copies as a C string) holds one. */
+        if (memchr(s, '\0', len)) {
+            newlines = 2;
+            continue;
+        }
         if (is_space_run(s, len, &newlines))
             continue;
         token *t = vec_push(&d->tokens, sizeof(token));

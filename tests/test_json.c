@@ -244,6 +244,24 @@ static void test_string_escapes(void **state)
         }
 }
 
+/* An id that is not UTF-8 would make invalid JSON: it is refused. */
+static void test_invalid_id(void **state)
+{
+    fixture *fx = *state;
+    fx_build_ok(fx);
+    attrib_result *r = fx_extract_ok(fx, S("Nothing happened."), "en");
+    static const char *const ids[] = {
+        "\xFF", "ok \xC3", "\xC0\xAF overlong", "\xED\xA0\x80 surrogate", "\xF4\x90\x80\x80",
+    };
+    for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+        char *json = (char *)1;
+        size_t len = 1;
+        assert_int_equal(attrib_result_to_json(r, ids[i], &json, &len), ATTRIB_EUTF8);
+        assert_null(json);
+        assert_int_equal(len, 0);
+    }
+}
+
 /* Words of the document that need escaping: a name whose words stand
  * apart by a tab and a form feed (white space that ends no sentence). */
 static void test_text_escapes(void **state)
@@ -308,6 +326,7 @@ int main(void)
         T(test_null_id),
         T(test_no_claims),
         T(test_string_escapes),
+        T(test_invalid_id),
         T(test_text_escapes),
         T(test_error_object),
         T(test_deterministic),
