@@ -273,7 +273,8 @@ ATTRIB_API void attrib_corpus_free(attrib_corpus *corpus);
 
 /* Adds the claims of RESULT as document DOC_ID (a NUL-terminated,
  * non-empty string). A result that carries a failure adds a document
- * without claims. A DOC_ID the corpus already holds gives ATTRIB_EINVAL.
+ * without claims. A DOC_ID the corpus already holds gives ATTRIB_EINVAL,
+ * one that is not valid UTF-8 ATTRIB_EUTF8.
  * On any failure the corpus is as it was. */
 ATTRIB_API attrib_status attrib_corpus_add(attrib_corpus *corpus, const char *doc_id,
                                            const attrib_result *result);

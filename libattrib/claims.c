@@ -1374,6 +1374,42 @@ static attrib_status claims_for_denied_event(ctx *c, const frame *f)
     return ATTRIB_OK;
 }
 
+/* A claim and where it was made, so that sorting keeps the order of
+ * claims at the same cue. */
+typedef struct ordered_claim {
+    draft_claim c;
+    size_t made;
+} ordered_claim;
+
+static int cmp_text_order(const void *pa, const void *pb)
+{
+    const ordered_claim *a = pa, *b = pb;
+    if (a->c.cue_tb != b->c.cue_tb)
+        return a->c.cue_tb < b->c.cue_tb ? -1 : 1;
+    return (a->made > b->made) - (a->made < b->made);
+}
+
+/* The passes make claims cue by cue, and a denied event's claims after
+ * all the rest: the result gives them in text order, by cue. */
+static attrib_status sort_claims(doc *d)
+{
+    size_t n = d->claims.len;
+    if (n < 2)
+        return ATTRIB_OK;
+    ordered_claim *o = malloc(n * sizeof *o);
+    if (!o)
+        return ATTRIB_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        o[i].c = VEC_AT(d->claims, draft_claim, i);
+        o[i].made = i;
+    }
+    qsort(o, n, sizeof *o, cmp_text_order);
+    for (size_t i = 0; i < n; i++)
+        VEC_AT(d->claims, draft_claim, i) = o[i].c;
+    free(o);
+    return ATTRIB_OK;
+}
+
 attrib_status claims_assemble(doc *d)
 {
     size_t n = DOC_NTOK(d);
@@ -1451,6 +1487,8 @@ attrib_status claims_assemble(doc *d)
     }
     for (size_t i = 0; i < c.frames.len && st == ATTRIB_OK; i++)
         st = claims_for_denied_event(&c, &VEC_AT(c.frames, frame, i));
+    if (st == ATTRIB_OK)
+        st = sort_claims(d);
 done:
     vec_free(&cues);
     vec_free(&c.frames);

@@ -294,6 +294,11 @@ attrib_status attrib_corpus_add(attrib_corpus *c, const char *doc_id, const attr
     if (!c || !doc_id || !*doc_id || !res)
         return ATTRIB_EINVAL;
     c->error[0] = '\0';
+    /* The id goes into the corpus's JSON as it is: it must be UTF-8. */
+    if (text_utf8_invalid_at(doc_id, strlen(doc_id)) != strlen(doc_id)) {
+        snprintf(c->error, sizeof c->error, "the document id is not UTF-8");
+        return ATTRIB_EUTF8;
+    }
     const char *id = begin_doc(c, doc_id);
     if (!id)
         return c->error[0] ? ATTRIB_EINVAL : ATTRIB_ENOMEM;
@@ -380,6 +385,10 @@ static bool read_claim(attrib_corpus *c, const json_t *cl, size_t i, record *r)
     }
     const json_t *v = json_object_get(cl, "confidence");
     r->confidence = json_is_number(v) ? json_number_value(v) : 0.0;
+    /* A confidence is from 0 to 1 (attrib.h); anything else in the JSON is
+     * brought back in range, which also keeps the output's arithmetic on
+     * it defined. */
+    r->confidence = r->confidence > 0.0 ? (r->confidence < 1.0 ? r->confidence : 1.0) : 0.0;
     const json_t *cue = json_object_get(cl, "cue"), *ev = json_object_get(cl, "event"),
                  *sent = json_object_get(cl, "sentence");
     r->cue = jstr(cue, "text");

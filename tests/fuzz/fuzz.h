@@ -29,7 +29,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static attrib_extractor *fuzz_extractor_;
 
-static void fuzz_free_extractor(void)
+/* Not every target uses every check. */
+#define FUZZ_UNUSED __attribute__((unused))
+
+FUZZ_UNUSED static void fuzz_free_extractor(void)
 {
     attrib_extractor_free(fuzz_extractor_);
     fuzz_extractor_ = NULL;
@@ -37,7 +40,7 @@ static void fuzz_free_extractor(void)
 
 /* The extractor of every built-in language, built on first use (building
  * it per input would make each run a lexicon build). */
-static const attrib_extractor *fuzz_extractor(void)
+FUZZ_UNUSED static const attrib_extractor *fuzz_extractor(void)
 {
     if (!fuzz_extractor_) {
         if (attrib_extractor_new(NULL, &fuzz_extractor_) != ATTRIB_OK) {
@@ -52,7 +55,7 @@ static const attrib_extractor *fuzz_extractor(void)
 /* Is S[0..N) valid UTF-8 (shortest forms, no surrogates, at most
  * U+10FFFF)? Written apart from the library's validator so that one checks
  * the other. */
-static int fuzz_utf8_valid(const uint8_t *s, size_t n)
+FUZZ_UNUSED static int fuzz_utf8_valid(const uint8_t *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
@@ -87,7 +90,7 @@ static int fuzz_utf8_valid(const uint8_t *s, size_t n)
 }
 
 /* A span lies in the text, starts and ends on character boundaries. */
-static void fuzz_check_span(attrib_span s, const uint8_t *text, size_t len)
+FUZZ_UNUSED static void fuzz_check_span(attrib_span s, const uint8_t *text, size_t len)
 {
     FUZZ_CHECK(s.start <= s.end && s.end <= len);
     FUZZ_CHECK(s.start == len || (text[s.start] & 0xC0) != 0x80);
@@ -95,7 +98,7 @@ static void fuzz_check_span(attrib_span s, const uint8_t *text, size_t len)
 }
 
 /* TEXT_COPY is the library's NUL-terminated copy of the bytes at SPAN. */
-static void fuzz_check_copy(const char *copy, attrib_span s, const uint8_t *text, size_t len)
+FUZZ_UNUSED static void fuzz_check_copy(const char *copy, attrib_span s, const uint8_t *text, size_t len)
 {
     fuzz_check_span(s, text, len);
     FUZZ_CHECK(copy != NULL);
@@ -103,7 +106,7 @@ static void fuzz_check_copy(const char *copy, attrib_span s, const uint8_t *text
     FUZZ_CHECK(memcmp(copy, text + s.start, s.end - s.start) == 0);
 }
 
-static void fuzz_check_entity(const attrib_entity *e, const uint8_t *text, size_t len)
+FUZZ_UNUSED static void fuzz_check_entity(const attrib_entity *e, const uint8_t *text, size_t len)
 {
     FUZZ_CHECK(e != NULL);
     fuzz_check_copy(attrib_entity_text(e), attrib_entity_span(e), text, len);
@@ -117,7 +120,7 @@ static void fuzz_check_entity(const attrib_entity *e, const uint8_t *text, size_
 
 /* Every accessor of R, the result of extracting TEXT (LEN bytes), says
  * something consistent with the text. */
-static void fuzz_check_result(const attrib_result *r, attrib_status st, const uint8_t *text,
+FUZZ_UNUSED static void fuzz_check_result(const attrib_result *r, attrib_status st, const uint8_t *text,
                               size_t len)
 {
     FUZZ_CHECK(r != NULL);
