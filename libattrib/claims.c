@@ -63,6 +63,8 @@ typedef struct ctx {
     int *quote_depth;       /* per token: how many quotes hold it        */
     size_t *next_claim_cue; /* per token: first resp/blame/self cue at or after it */
     bool *appositive;       /* per token: inside a speaker's apposition  */
+    size_t *clause_end;     /* per token: where its clause ends (clauses()) */
+    size_t *clause_start;   /* per token: where its clause starts        */
     size_t blamed_end;      /* end of the last blame cue's actor, or 0   */
 } ctx;
 
@@ -440,6 +442,46 @@ static void index_tokens(ctx *c)
     }
 }
 
+/* Clauses that another speaker opens: "The FBI blamed X, but Norse says
+ * it was an insider", « remise en question par des experts, alors que le
+ * FBI n'a jamais ... ». A comma before a contrast word or a conjunction,
+ * or a semicolon, ends a clause when the clause after it holds a report
+ * or blame cue of its own; a frame's content does not cross it. Per
+ * token, the first such boundary at or after it (else its sentence's
+ * end) and the token after the last one before it (else its sentence's
+ * start). Run once the cues are known. */
+static void clauses(ctx *c)
+{
+    doc *d = c->d;
+    size_t n = DOC_NTOK(d);
+    size_t end = n;
+    bool cue_after = false;
+    for (size_t k = n; k-- > 0;) {
+        if (k + 1 == n || DOC_TOK(d, k + 1)->sent != DOC_TOK(d, k)->sent) {
+            end = k + 1;
+            cue_after = false;
+        }
+        bool boundary = tok_is_punct(d, k, ";") ||
+                        (tok_is_punct(d, k, ",") && k + 1 < n &&
+                         (tok_role(d, k + 1) == ROLE_CONTRAST || tok_role(d, k + 1) == ROLE_CONJ));
+        if (boundary && cue_after) {
+            end = k;
+            cue_after = false;
+        }
+        c->clause_end[k] = end;
+        if (c->cue_at[k] && c->cue_at[k] != LEX_RESP + 1)
+            cue_after = true;
+    }
+    size_t start = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (DOC_TOK(d, k)->flags & TOK_SENT_START)
+            start = k;
+        c->clause_start[k] = start;
+        if (c->clause_end[k] == k)
+            start = k + 1;
+    }
+}
+
 /* ---- 2. Cues ---- */
 
 static const lex_entry *cue_entry(const doc *d, size_t i)
@@ -569,6 +611,12 @@ static const quote_span *content_quote(const ctx *c, bool content_left, size_t f
     return content_left ? (before ? before : behind) : (behind ? behind : before);
 }
 
+/* The end of the clause token I stands in, no further than SE. */
+static size_t clause_hi(const ctx *c, size_t i, size_t se)
+{
+    return i < se && c->clause_end[i] < se ? c->clause_end[i] : se;
+}
+
 static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_entry *e)
 {
     doc *d = c->d;
@@ -600,14 +648,14 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
             after = DOC_MEN(d, src)->te;
         /* "It has not been confirmed that X ..." looks right; "X, it was
          * reported" left. */
-        content_left = !holds_claim_cue(c, after, se);
+        content_left = !holds_claim_cue(c, after, clause_hi(c, after, se));
         if (src < 0)
             f.passive = true; /* agentless: the claim is unattributed */
     } else if (side == SIDE_RIGHT) {
         src = right_mention(c, te, se, 3);
         if (src >= 0) {
             after = DOC_MEN(d, src)->te;
-            content_left = !holds_claim_cue(c, after, se);
+            content_left = !holds_claim_cue(c, after, clause_hi(c, after, se));
         }
     } else {
         /* "..., said X" and "'...,' said X": the source follows. */
@@ -644,7 +692,7 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
             src = left >= 0 ? left : right_ends || inverted ? right : -1;
             if (src == right && right >= 0)
                 after = DOC_MEN(d, src)->te;
-            content_left = !holds_claim_cue(c, after, se);
+            content_left = !holds_claim_cue(c, after, clause_hi(c, after, se));
         }
     }
     if (e->via_right && !content_left) {
@@ -680,11 +728,11 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
         f.cte = q->close;
         f.quote = true;
     } else if (content_left) {
-        f.ctb = sb;
+        f.ctb = c->clause_start[first] > sb ? c->clause_start[first] : sb;
         f.cte = first;
     } else {
         f.ctb = after;
-        f.cte = se;
+        f.cte = clause_hi(c, after, se);
     }
     /* "called X a hero" says nothing of anyone's responsibility; "called
      * the accusations absurd" rejects a claim. */
@@ -1215,11 +1263,14 @@ static void share_content(ctx *c)
         if (f->quote || g->quote || !f->nsrc || !g->nsrc || g->ctb < g->te)
             continue;
         size_t first = DOC_MEN(d, g->src[0])->tb < g->tb ? DOC_MEN(d, g->src[0])->tb : g->tb;
-        if (!(f->ctb <= first && first < f->cte))
+        size_t from = f->te; /* after the cue, and its source when that follows */
+        if (DOC_MEN(d, f->src[f->nsrc - 1])->te > from)
+            from = DOC_MEN(d, f->src[f->nsrc - 1])->te;
+        if (first < from || DOC_TOK(d, first)->sent != DOC_TOK(d, f->tb)->sent)
             continue;
         bool conj = false, ok = true;
         int words = 0;
-        for (size_t k = f->ctb; k < first && ok; k++) {
+        for (size_t k = from; k < first && ok; k++) {
             if (tok_role(d, k) == ROLE_CONJ)
                 conj = true;
             else if (tok_role(d, k) == ROLE_SPEAKER)
@@ -1426,10 +1477,12 @@ attrib_status claims_assemble(doc *d)
     c.quote_depth = calloc(m, sizeof *c.quote_depth);
     c.next_claim_cue = calloc(m, sizeof *c.next_claim_cue);
     c.appositive = calloc(m, sizeof *c.appositive);
+    c.clause_end = calloc(m, sizeof *c.clause_end);
+    c.clause_start = calloc(m, sizeof *c.clause_start);
     vec cues = {0};
     attrib_status st = ATTRIB_OK;
     if (!c.cue_at || !c.qmark || !c.quote_open_at || !c.quote_close_at || !c.quote_depth ||
-        !c.next_claim_cue || !c.appositive) {
+        !c.next_claim_cue || !c.appositive || !c.clause_end || !c.clause_start) {
         st = ATTRIB_ENOMEM;
         goto done;
     }
@@ -1469,6 +1522,7 @@ attrib_status claims_assemble(doc *d)
             c.cue_at[j] = (int)e->cls + 1;
         i = k->te;
     }
+    clauses(&c);
     for (size_t i = 0; i < cues.len && st == ATTRIB_OK; i++) {
         const cue *k = &VEC_AT(cues, cue, i);
         if (k->e->cls == LEX_REPORT)
@@ -1500,5 +1554,7 @@ done:
     free(c.quote_depth);
     free(c.next_claim_cue);
     free(c.appositive);
+    free(c.clause_end);
+    free(c.clause_start);
     return st;
 }

@@ -55,7 +55,7 @@ static const name_value role_names[] = {
     {"gen", ROLE_GEN}, {"poss", ROLE_POSS}, {"be", ROLE_BE},
     {"conj", ROLE_CONJ}, {"prep", ROLE_PREP}, {"pron", ROLE_PRON},
     {"stop", ROLE_STOP}, {"rel", ROLE_REL}, {"speaker", ROLE_SPEAKER},
-    {"title", ROLE_TITLE}, {"org", ROLE_ORG},
+    {"contrast", ROLE_CONTRAST},    {"title", ROLE_TITLE}, {"org", ROLE_ORG},
     {"media", ROLE_MEDIA}, {"connector", ROLE_CONNECTOR}, {NULL, 0}};
 static const name_value kind_names[] = {
     {"person", ATTRIB_KIND_PERSON}, {"organization", ATTRIB_KIND_ORGANIZATION},

@@ -35,6 +35,7 @@ typedef enum lex_role {
     ROLE_NONE, ROLE_DET, ROLE_COMP, ROLE_AGENT, ROLE_GEN, ROLE_POSS, ROLE_BE,
     ROLE_CONJ, ROLE_PREP, ROLE_PRON, ROLE_STOP, ROLE_REL,
     ROLE_SPEAKER, /* I, we, je, nous: inside a quotation, its speaker */
+    ROLE_CONTRAST, /* but, while, mais, alors que: may start another's clause */
     /* names.txt */
     ROLE_TITLE, ROLE_ORG, ROLE_MEDIA, ROLE_CONNECTOR
 } lex_role;

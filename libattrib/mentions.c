@@ -236,7 +236,8 @@ static bool ends_noun_phrase(const doc *d, size_t i, size_t se)
         tok_has_class(d, i, LEX_CUES | LEX_BIT(LEX_MODIFIER)))
         return true;
     lex_role r = tok_role(d, i);
-    return r == ROLE_STOP || r == ROLE_BE || r == ROLE_COMP || r == ROLE_CONJ || r == ROLE_AGENT;
+    return r == ROLE_STOP || r == ROLE_BE || r == ROLE_COMP || r == ROLE_CONJ || r == ROLE_AGENT ||
+           r == ROLE_CONTRAST;
 }
 
 /* 2. Described parties. */
