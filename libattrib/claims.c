@@ -63,6 +63,7 @@ typedef struct ctx {
     int *quote_depth;       /* per token: how many quotes hold it        */
     size_t *next_claim_cue; /* per token: first resp/blame/self cue at or after it */
     bool *appositive;       /* per token: inside a speaker's apposition  */
+    size_t *next_close;     /* per token: first closing quotation mark at or after it */
     size_t *clause_end;     /* per token: where its clause ends (clauses()) */
     size_t *clause_start;   /* per token: where its clause starts        */
     size_t blamed_end;      /* end of the last blame cue's actor, or 0   */
@@ -434,11 +435,14 @@ static void index_tokens(ctx *c)
     }
     for (size_t i = 1; i < n; i++)
         c->quote_depth[i] += c->quote_depth[i - 1];
-    size_t next = n;
+    size_t next = n, close = n;
     for (size_t i = n; i-- > 0;) {
         if (tok_has_class(d, i, LEX_CUES & ~LEX_BIT(LEX_REPORT)))
             next = i;
         c->next_claim_cue[i] = next;
+        if (c->quote_close_at[i] >= 0)
+            close = i;
+        c->next_close[i] = close;
     }
 }
 
@@ -733,6 +737,13 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
     } else {
         f.ctb = after;
         f.cte = clause_hi(c, after, se);
+        /* A cue inside a quotation speaks no further than its end. */
+        if (inside_quote(c, tb) && after < se && c->next_close[after] < f.cte) {
+            const quote_span *qs =
+                &VEC_AT(c->quotes, quote_span, (size_t)c->quote_close_at[c->next_close[after]]);
+            if (qs->open < tb)
+                f.cte = c->next_close[after];
+        }
     }
     /* "called X a hero" says nothing of anyone's responsibility; "called
      * the accusations absurd" rejects a claim. */
@@ -1478,11 +1489,13 @@ attrib_status claims_assemble(doc *d)
     c.next_claim_cue = calloc(m, sizeof *c.next_claim_cue);
     c.appositive = calloc(m, sizeof *c.appositive);
     c.clause_end = calloc(m, sizeof *c.clause_end);
+    c.next_close = calloc(m, sizeof *c.next_close);
     c.clause_start = calloc(m, sizeof *c.clause_start);
     vec cues = {0};
     attrib_status st = ATTRIB_OK;
     if (!c.cue_at || !c.qmark || !c.quote_open_at || !c.quote_close_at || !c.quote_depth ||
-        !c.next_claim_cue || !c.appositive || !c.clause_end || !c.clause_start) {
+        !c.next_claim_cue || !c.appositive || !c.clause_end || !c.clause_start ||
+        !c.next_close) {
         st = ATTRIB_ENOMEM;
         goto done;
     }
@@ -1555,6 +1568,7 @@ done:
     free(c.next_claim_cue);
     free(c.appositive);
     free(c.clause_end);
+    free(c.next_close);
     free(c.clause_start);
     return st;
 }
