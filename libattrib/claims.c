@@ -688,6 +688,12 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
                     speaker = clause_subject(c, sb, k - 1);
                 if (speaker >= 0)
                     left = speaker;
+            } else if (left >= 0) {
+                /* "..., suite à un lien établi avec X": a party behind a
+                 * comma the cue does not follow is another clause's. */
+                for (size_t j = DOC_MEN(d, left)->te; j < k; j++)
+                    if (tok_is_punct(d, j, ","))
+                        left = -1;
             }
             /* With nobody on the left, a mention after the cue speaks
              * after a comma or a quotation ("», a affirmé X devant la
@@ -763,9 +769,11 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
 static bool negated_party(const ctx *c, int m)
 {
     const mention *x = DOC_MEN(c->d, m);
+    /* "it was not X" negates the predicate, not the party. */
     return x->tb > 0 && DOC_TOK(c->d, x->tb - 1)->sent == DOC_TOK(c->d, x->tb)->sent &&
            c->d->lex[x->tb - 1].by_class[LEX_MODIFIER] &&
-           c->d->lex[x->tb - 1].by_class[LEX_MODIFIER]->mod == MOD_NEG;
+           c->d->lex[x->tb - 1].by_class[LEX_MODIFIER]->mod == MOD_NEG &&
+           !(x->tb > 1 && tok_role(c->d, x->tb - 2) == ROLE_BE);
 }
 
 static attrib_status emit(ctx *c, int src, int actor, attrib_stance stance, double confidence,
@@ -870,6 +878,13 @@ static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, si
         return right_mention(c, te, hi, 3);
     case SIDE_PRIOR:
         return -1; /* claims_for_prior() */
+    case SIDE_NEXT: {
+        /* "it was an insider", "it was not North Korea": the party right
+         * after the cue, a negator aside, or nobody ("it was unclear
+         * whether X ..." names no culprit). */
+        size_t k = te < hi && tok_mod(d, te) == MOD_NEG ? te + 1 : te;
+        return k < hi ? men_at(c, k) : -1;
+    }
     case SIDE_GEN:
         /* "X's involvement", "North Korea role" */
         if (tb > lo && tok_role(d, tb - 1) == ROLE_POSS && tb - 1 > lo)
@@ -1159,6 +1174,8 @@ static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const l
     nact = coordinated(c, a, (lex_side)e->actor != SIDE_RIGHT && am->te <= tb, lo, hi, actors);
 
     attrib_stance st = content_stance(c, lo, tb, (lex_op)e->op);
+    if ((lex_side)e->actor == SIDE_NEXT && te < hi && tok_mod(d, te) == MOD_NEG)
+        st = stance_apply_mod(MOD_NEG, st); /* "it was not X" */
     size_t cue_tb = tb, cue_te = te;
     const char *rule = "resp(unattributed)";
     double conf = CONF_UNATTRIBUTED;
@@ -1511,7 +1528,31 @@ attrib_status claims_assemble(doc *d)
     size_t modifier_end = 0; /* a stance phrase ("no evidence") holds its words */
     for (size_t i = 0; i < n;) {
         const lex_entry *m = d->lex[i].by_class[LEX_MODIFIER];
-        const lex_entry *e = d->mention_at[i] < 0 && i >= modifier_end ? cue_entry(d, i) : NULL;
+        const lex_entry *e = i >= modifier_end ? cue_entry(d, i) : NULL;
+        /* No cue inside a name; "it was X" starts at a pronoun, and is a
+         * cue only where a party follows ("it was an insider", not "it
+         * was behind the attack", where "behind" is). */
+        if (e && (lex_side)e->actor == SIDE_NEXT && e->cls == LEX_RESP) {
+            size_t k = i + e->nwords;
+            if (k < n && tok_mod(d, k) == MOD_NEG)
+                k++;
+            /* « c'est X qui a ... », "it was X who ...": a cleft, whose
+             * predicate follows. */
+            bool cleft = false;
+            if (k < n && d->mention_at[k] >= 0)
+                for (size_t j = DOC_MEN(d, d->mention_at[k])->te; j < n && !cleft; j++) {
+                    lex_role r = tok_role(d, j);
+                    cleft = r == ROLE_REL || r == ROLE_COMP;
+                    if (cleft || j >= DOC_MEN(d, d->mention_at[k])->te + 4 ||
+                        !(DOC_TOK(d, j)->flags & TOK_WORD) || tok_has_class(d, j, LEX_CUES))
+                        break;
+                }
+            if (k >= n || d->mention_at[k] < 0 || cleft ||
+                (d->mention_at[i] >= 0 && !(DOC_MEN(d, d->mention_at[i])->flags & MEN_PRONOUN)))
+                e = NULL;
+        } else if (d->mention_at[i] >= 0) {
+            e = NULL;
+        }
         if (m && m->nwords > 1 && i + m->nwords > modifier_end)
             modifier_end = i + m->nwords;
         if (!e) {

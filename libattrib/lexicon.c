@@ -46,7 +46,7 @@ static const name_value op_names[] = {
 static const name_value side_names[] = {
     {"left", SIDE_LEFT}, {"right", SIDE_RIGHT}, {"both", SIDE_BOTH},
     {"by", SIDE_BY}, {"none", SIDE_NONE}, {"gen", SIDE_GEN},
-    {"prior", SIDE_PRIOR}, {NULL, 0}};
+    {"prior", SIDE_PRIOR}, {"next", SIDE_NEXT}, {NULL, 0}};
 static const name_value mod_names[] = {
     {"neg", MOD_NEG}, {"hedge", MOD_HEDGE}, {"doubt", MOD_DOUBT},
     {"ask", MOD_ASK}, {NULL, 0}};

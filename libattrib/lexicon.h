@@ -24,7 +24,8 @@ typedef enum lex_op {
 /* Where a cue finds its source or actor. */
 typedef enum lex_side {
     SIDE_DEFAULT, SIDE_LEFT, SIDE_RIGHT, SIDE_BOTH, SIDE_BY, SIDE_NONE, SIDE_GEN,
-    SIDE_PRIOR /* resp: the actor of the claim the text made last */
+    SIDE_PRIOR, /* resp: the actor of the claim the text made last */
+    SIDE_NEXT   /* resp: the party right after the cue ("it was an insider") */
 } lex_side;
 
 typedef enum lex_mod {
