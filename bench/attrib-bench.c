@@ -12,8 +12,10 @@
  * figures are wall time; the load average is printed with them.
  *
  * Linked with the static internals (not the public library) for one
- * thing: extract_timed(), attrib_extract() with a clock around each stage,
- * so that the stage shares come from the code path users run. */
+ * thing: doc_analyse_steps(), which runs the first N stages of the
+ * pipeline, so that each stage's share is the difference between runs
+ * of N and N-1 stages over the same documents, with no clock in the
+ * library. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <dirent.h>
@@ -52,12 +54,44 @@ typedef struct corpus {
     size_t bytes;
 } corpus;
 
-static double now(void)
+static double clock_s(clockid_t id)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(id, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
+
+static double now(void)
+{
+    return clock_s(CLOCK_MONOTONIC);
+}
+
+/* A run's wall time and CPU time (of this thread, or of the process when
+ * threads work): on a shared machine the CPU time is what the run cost,
+ * the wall time what it waited too. */
+typedef struct timing {
+    double wall, cpu;
+} timing;
+
+static timing timing_start(clockid_t cpu)
+{
+    return (timing){now(), clock_s(cpu)};
+}
+
+static timing timing_since(timing t0, clockid_t cpu)
+{
+    return (timing){now() - t0.wall, clock_s(cpu) - t0.cpu};
+}
+
+static void keep_best(timing *best, timing t)
+{
+    if (t.wall < best->wall)
+        best->wall = t.wall;
+    if (t.cpu < best->cpu)
+        best->cpu = t.cpu;
+}
+
+#define TIMING_NONE ((timing){1e9, 1e9})
 
 static void die(const char *what, const char *why)
 {
@@ -220,36 +254,40 @@ static attrib_extractor *new_extractor(void)
     return ex;
 }
 
-/* One document through the API as a user runs it: extraction, JSON. */
-static void extract_one(const attrib_extractor *ex, const document *d, uint64_t *ns,
+/* One document through the API as a user runs it: extraction, then JSON
+ * unless NO_JSON. */
+static void extract_doc(const attrib_extractor *ex, const document *d, bool no_json,
                         char *lang_out)
 {
     attrib_result *r = NULL;
-    extract_timed(ex, d->text, d->len, d->hint[0] ? d->hint : NULL, &r, ns);
+    attrib_extract(ex, d->text, d->len, d->hint[0] ? d->hint : NULL, &r);
     if (!r)
         die("attrib_extract", "out of memory");
-    double t0 = ns ? now() : 0;
     char *json = NULL;
     size_t len;
-    if (attrib_result_to_json(r, "bench", &json, &len) != ATTRIB_OK && attrib_result_status(r) == ATTRIB_OK)
+    if (!no_json && attrib_result_to_json(r, "bench", &json, &len) != ATTRIB_OK &&
+        attrib_result_status(r) == ATTRIB_OK)
         die("attrib_result_to_json", "failed");
     attrib_free(json);
-    if (ns)
-        ns[STAGE_COUNT] += (uint64_t)((now() - t0) * 1e9);
     if (lang_out)
         snprintf(lang_out, 16, "%s", attrib_result_lang(r) ? attrib_result_lang(r) : "?");
     attrib_result_free(r);
 }
 
+static void extract_one(const attrib_extractor *ex, const document *d, char *lang_out)
+{
+    extract_doc(ex, d, false, lang_out);
+}
+
 /* Seconds to walk every document of C (or those of language LANG) with
  * ICU's word break iterator: the floor. */
-static double floor_run(const attrib_extractor *ex, const corpus *c, const char *lang)
+static timing floor_run(const attrib_extractor *ex, const corpus *c, const char *lang)
 {
     UErrorCode err = U_ZERO_ERROR;
     UBreakIterator *bi = ubrk_clone(ex->words, &err);
     UText *ut = NULL;
     volatile int32_t sink = 0;
-    double t0 = now();
+    timing t0 = timing_start(CLOCK_THREAD_CPUTIME_ID);
     for (size_t i = 0; i < c->n; i++) {
         const document *d = &c->docs[i];
         if (lang && strcmp(d->lang, lang) != 0)
@@ -261,7 +299,7 @@ static double floor_run(const attrib_extractor *ex, const corpus *c, const char 
             words++;
         sink += words;
     }
-    double t = now() - t0;
+    timing t = timing_since(t0, CLOCK_THREAD_CPUTIME_ID);
     if (U_FAILURE(err))
         die("ICU", u_errorName(err));
     utext_close(ut);
@@ -270,14 +308,43 @@ static double floor_run(const attrib_extractor *ex, const corpus *c, const char 
     return t;
 }
 
-static double extract_run(const attrib_extractor *ex, const corpus *c, const char *lang,
-                          uint64_t *ns)
+static timing extract_run(const attrib_extractor *ex, const corpus *c, const char *lang)
 {
-    double t0 = now();
+    timing t0 = timing_start(CLOCK_THREAD_CPUTIME_ID);
     for (size_t i = 0; i < c->n; i++)
         if (!lang || strcmp(c->docs[i].lang, lang) == 0)
-            extract_one(ex, &c->docs[i], ns, NULL);
-    return now() - t0;
+            extract_one(ex, &c->docs[i], NULL);
+    return timing_since(t0, CLOCK_THREAD_CPUTIME_ID);
+}
+
+/* What a stage run does with each of the first NDOCS documents. */
+enum run_kind { RUN_VALIDATE, RUN_STEPS, RUN_EXTRACT, RUN_JSON };
+
+/* CPU seconds of one run over C's first NDOCS documents: validation
+ * alone, the first NSTEPS stages of the analysis, attrib_extract(), or
+ * attrib_extract() and the JSON. */
+static double stage_run(const attrib_extractor *ex, const corpus *c, size_t ndocs,
+                        enum run_kind kind, size_t nsteps)
+{
+    double t0 = clock_s(CLOCK_THREAD_CPUTIME_ID);
+    volatile size_t sink = 0;
+    for (size_t i = 0; i < ndocs; i++) {
+        const document *dc = &c->docs[i];
+        if (kind == RUN_VALIDATE) {
+            sink += text_utf8_invalid_at(dc->text, dc->len);
+        } else if (kind == RUN_STEPS) {
+            doc d;
+            memset(&d, 0, sizeof d);
+            d.text = dc->text;
+            d.len = dc->len;
+            doc_analyse_steps(ex, &d, dc->hint[0] ? dc->hint : NULL, nsteps);
+            doc_free(&d);
+        } else {
+            extract_doc(ex, dc, kind == RUN_EXTRACT, NULL);
+        }
+    }
+    (void)sink;
+    return clock_s(CLOCK_THREAD_CPUTIME_ID) - t0;
 }
 
 typedef struct pool {
@@ -290,22 +357,22 @@ static void *pool_worker(void *arg)
 {
     pool *p = arg;
     for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->c->n;)
-        extract_one(p->ex, &p->c->docs[i], NULL, NULL);
+        extract_one(p->ex, &p->c->docs[i], NULL);
     return NULL;
 }
 
 /* Seconds for NTHREADS threads sharing EX to extract all of C. */
-static double threads_run(const attrib_extractor *ex, const corpus *c, int nthreads)
+static timing threads_run(const attrib_extractor *ex, const corpus *c, int nthreads)
 {
     pool p = {ex, c, 0};
     pthread_t t[16];
-    double t0 = now();
+    timing t0 = timing_start(CLOCK_PROCESS_CPUTIME_ID);
     for (int i = 0; i < nthreads; i++)
         if (pthread_create(&t[i], NULL, pool_worker, &p) != 0)
             die("pthread_create", "failed");
     for (int i = 0; i < nthreads; i++)
         pthread_join(t[i], NULL);
-    return now() - t0;
+    return timing_since(t0, CLOCK_PROCESS_CPUTIME_ID);
 }
 
 static double mbs(size_t bytes, double secs)
@@ -366,7 +433,7 @@ static void stream_doc(void *ctx, char *text, size_t len, const char *hint)
     stream *st = ctx;
     document d = {text, len, "", ""};
     snprintf(d.hint, sizeof d.hint, "%s", hint ? hint : "");
-    extract_one(st->ex, &d, NULL, NULL);
+    extract_one(st->ex, &d, NULL);
     for (size_t i = 0; i < len && st->nfirst < 1000000; i++)
         st->first[st->nfirst++] = text[i];
     free(text);
@@ -383,7 +450,7 @@ static void memory_child(const char *path, size_t mb, int fd)
         st.nfirst--;
     for (int i = 0; i < 3; i++) {
         document d = {st.first, st.nfirst, "", ""};
-        extract_one(st.ex, &d, NULL, NULL);
+        extract_one(st.ex, &d, NULL);
     }
     long peak = max_rss_kb();
     char msg[128];
@@ -450,9 +517,9 @@ int main(int argc, char **argv)
     /* Creation time. */
     double create = 1e9;
     for (int i = 0; i < 5; i++) {
-        double t0 = now();
+        double t0 = clock_s(CLOCK_THREAD_CPUTIME_ID);
         attrib_extractor *ex = new_extractor();
-        create = best_of(create, now() - t0);
+        create = best_of(create, clock_s(CLOCK_THREAD_CPUTIME_ID) - t0);
         attrib_extractor_free(ex);
     }
     attrib_extractor *ex = new_extractor();
@@ -466,7 +533,7 @@ int main(int argc, char **argv)
 
     /* One pass to learn each document's language (and to warm up). */
     for (size_t i = 0; i < c.n; i++)
-        extract_one(ex, &c.docs[i], NULL, c.docs[i].lang);
+        extract_one(ex, &c.docs[i], c.docs[i].lang);
 
     /* The languages, most bytes first. */
     char langs[8][16];
@@ -484,57 +551,94 @@ int main(int argc, char **argv)
     }
 
     /* 1, 2: the floor and full extraction, per language and in all. */
-    printf("\n%-6s %8s %10s %12s %12s %10s %8s\n", "lang", "docs", "MB", "floor MB/s",
+    printf("\nthroughput on one core, by CPU time (by wall time in brackets)\n"
+           "%-6s %6s %6s %16s %16s %16s %12s\n", "lang", "docs", "MB", "floor MB/s",
            "extract MB/s", "docs/s", "ratio");
     for (size_t l = 0; l <= nl; l++) {
         const char *lang = l < nl ? langs[l] : NULL;
         size_t bytes = lang ? lbytes[l] : c.bytes, ndocs = lang ? ldocs[l] : c.n;
         if (nl == 1 && lang == NULL)
             break;
-        double fl = 1e9, full = 1e9;
+        timing fl = TIMING_NONE, full = TIMING_NONE;
         for (int r = 0; r < repeat; r++) {
-            fl = best_of(fl, floor_run(ex, &c, lang));
-            full = best_of(full, extract_run(ex, &c, lang, NULL));
+            keep_best(&fl, floor_run(ex, &c, lang));
+            keep_best(&full, extract_run(ex, &c, lang));
         }
-        printf("%-6s %8zu %10.1f %12.1f %12.1f %10.0f %8.2f\n", lang ? lang : "all", ndocs,
-               (double)bytes / 1e6, mbs(bytes, fl), mbs(bytes, full), (double)ndocs / full,
-               fl / full);
+        printf("%-6s %6zu %6.1f %7.1f (%6.1f) %7.1f (%6.1f) %7.0f (%6.0f) %4.2f (%4.2f)\n",
+               lang ? lang : "all", ndocs, (double)bytes / 1e6, mbs(bytes, fl.cpu),
+               mbs(bytes, fl.wall), mbs(bytes, full.cpu), mbs(bytes, full.wall),
+               (double)ndocs / full.cpu, (double)ndocs / full.wall, fl.cpu / full.cpu,
+               fl.wall / full.wall);
     }
     fflush(stdout);
 
-    /* 3: each stage's share, from the best run. */
-    uint64_t ns[STAGE_COUNT + 1], best_ns[STAGE_COUNT + 1];
-    double best_t = 1e9;
-    for (int r = 0; r < repeat; r++) {
-        memset(ns, 0, sizeof ns);
-        double t = extract_run(ex, &c, NULL, ns);
-        if (t < best_t) {
-            best_t = t;
-            memcpy(best_ns, ns, sizeof ns);
+    /* 3: each stage's share: runs of the first k stages, k = 0..K, over
+     * the first 10 MB, the best of REPEAT runs each; a stage costs the
+     * difference between its run and the one before. */
+    size_t nsteps = 0, sdocs = 0, sbytes = 0;
+    while (doc_steps[nsteps].run)
+        nsteps++;
+    for (; sdocs < c.n && sbytes < 10000000; sdocs++)
+        sbytes += c.docs[sdocs].len;
+    double t[64 + 4];
+    if (nsteps > 64)
+        die("doc_steps", "more than 64 stages");
+    for (size_t k = 0; k < nsteps + 4; k++) {
+        t[k] = 1e9;
+        for (int r = 0; r < repeat; r++) {
+            double x = k <= nsteps ? stage_run(ex, &c, sdocs, RUN_STEPS, k)
+                       : k == nsteps + 1 ? stage_run(ex, &c, sdocs, RUN_VALIDATE, 0)
+                       : k == nsteps + 2 ? stage_run(ex, &c, sdocs, RUN_EXTRACT, 0)
+                                         : stage_run(ex, &c, sdocs, RUN_JSON, 0);
+            t[k] = best_of(t[k], x);
         }
     }
-    uint64_t total = 0;
-    for (int s = 0; s <= STAGE_COUNT; s++)
-        total += best_ns[s];
-    printf("\nstage shares (all documents, timed run %.1f MB/s)\n", mbs(c.bytes, best_t));
-    for (int s = 0; s <= STAGE_COUNT; s++)
-        printf("  %-18s %6.1f%%  %8.1f MB/s\n", s < STAGE_COUNT ? stage_names[s] : "JSON",
-               100.0 * (double)best_ns[s] / (double)total,
-               best_ns[s] ? (double)c.bytes * 1e3 / (double)best_ns[s] : 0.0);
+    /* Stage names in order of first appearance, with their times. */
+    const char *names[32];
+    double cost[32];
+    size_t nn = 0;
+    names[nn] = "UTF-8 validation";
+    cost[nn++] = t[nsteps + 1];
+    for (size_t k = 1; k <= nsteps && nn < 29; k++) {
+        size_t j;
+        for (j = 0; j < nn && strcmp(names[j], doc_steps[k - 1].stage) != 0; j++)
+            ;
+        if (j == nn) {
+            names[nn] = doc_steps[k - 1].stage;
+            cost[nn++] = 0;
+        }
+        cost[j] += t[k] - t[k - 1];
+    }
+    names[nn] = "result";
+    cost[nn++] = t[nsteps + 2] - t[nsteps + 1] - t[nsteps];
+    names[nn] = "JSON";
+    cost[nn++] = t[nsteps + 3] - t[nsteps + 2];
+    printf("\nstage shares, by CPU time (first %.1f MB; full extraction with JSON %.1f MB/s)\n",
+           (double)sbytes / 1e6, mbs(sbytes, t[nsteps + 3]));
+    for (size_t j = 0; j < nn; j++)
+        printf("  %-24s %6.1f%%  %8.1f MB/s\n", names[j], 100.0 * cost[j] / t[nsteps + 3],
+               cost[j] > 0 ? mbs(sbytes, cost[j]) : 0.0);
     fflush(stdout);
 
     /* 5: threads sharing one extractor. */
-    double t1 = 1e9, t2 = 1e9;
+    timing t1 = TIMING_NONE, t2 = TIMING_NONE;
     for (int r = 0; r < repeat; r++) {
-        t1 = best_of(t1, threads_run(ex, &c, 1));
-        t2 = best_of(t2, threads_run(ex, &c, 2));
+        keep_best(&t1, threads_run(ex, &c, 1));
+        keep_best(&t2, threads_run(ex, &c, 2));
     }
-    printf("\nthreads sharing one extractor: 1 thread %.1f MB/s, 2 threads %.1f MB/s, "
-           "speed-up %.2f\n", mbs(c.bytes, t1), mbs(c.bytes, t2), t1 / t2);
+    /* On a loaded machine the wall-time speed-up is what the scheduler
+     * allowed; the CPU-time one is what 2 idle cores would give, unless
+     * the threads contend (then each byte costs more CPU with 2). */
+    printf("\nthreads sharing one extractor, by wall time: 1 thread %.1f MB/s, 2 threads %.1f MB/s, "
+           "speed-up %.2f\n  CPU time per MB: %.1f ms with 1 thread, %.1f ms with 2 "
+           "(speed-up on 2 idle cores: %.2f)\n",
+           mbs(c.bytes, t1.wall), mbs(c.bytes, t2.wall), t1.wall / t2.wall,
+           t1.cpu * 1e9 / (double)c.bytes, t2.cpu * 1e9 / (double)c.bytes, 2 * t1.cpu / t2.cpu);
     fflush(stdout);
 
     /* 6: linear cost: documents of 1 KB to 1 MB, about 4 MB of each. */
-    printf("\n%-10s %8s %10s %12s\n", "doc size", "docs", "docs/s", "MB/s");
+    printf("\ndocument sizes (%s), by CPU time\n%-10s %8s %10s %12s\n", langs[0], "doc size",
+           "docs", "docs/s", "MB/s");
     static const size_t sizes[] = {1000, 10000, 100000, 1000000};
     for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
         size_t len;
@@ -543,10 +647,10 @@ int main(int argc, char **argv)
         size_t ndocs = 4000000 / sizes[k];
         double t = 1e9;
         for (int r = 0; r < repeat; r++) {
-            double t0 = now();
+            double t0 = clock_s(CLOCK_THREAD_CPUTIME_ID);
             for (size_t i = 0; i < ndocs; i++)
-                extract_one(ex, &d, NULL, NULL);
-            t = best_of(t, now() - t0);
+                extract_one(ex, &d, NULL);
+            t = best_of(t, clock_s(CLOCK_THREAD_CPUTIME_ID) - t0);
         }
         printf("%7zu KB %8zu %10.1f %12.1f\n", sizes[k] / 1000, ndocs, (double)ndocs / t,
                mbs(len * ndocs, t));
@@ -561,7 +665,7 @@ int main(int argc, char **argv)
     waitpid(pid, &status, 0);
     long after_new = 0, after_stream = 0, peak = 0;
     size_t big = 0;
-    printf("\nextractor creation: %.1f ms (best of 5)\n", create * 1e3);
+    printf("\nextractor creation: %.1f ms of CPU time (best of 5)\n", create * 1e3);
     if (got > 0 && sscanf(msg, "%ld %ld %ld %zu", &after_new, &after_stream, &peak, &big) == 4)
         printf("peak resident memory of a process streaming the corpus one document at a time,\n"
                "then a %.1f MB document 3 times: %.1f MB after creating the extractor, %.1f MB\n"

@@ -14,12 +14,12 @@ struct arena_block {
 /* Large enough that a news article needs one or two blocks. */
 #define ARENA_BLOCK_MIN (64 * 1024)
 
-void *arena_alloc(arena *a, size_t n)
+/* N bytes at a multiple of ALIGN (a power of two) in the first block. */
+static void *bump(arena *a, size_t n, size_t align)
 {
-    const size_t align = sizeof(max_align_t);
-    n = (n + align - 1) & ~(align - 1);
     arena_block *b = a->head;
-    if (!b || b->cap - b->used < n) {
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || at > b->cap || b->cap - at < n) {
         size_t cap = n > ARENA_BLOCK_MIN ? n : ARENA_BLOCK_MIN;
         if (cap > SIZE_MAX - sizeof(arena_block))
             return NULL;
@@ -30,15 +30,21 @@ void *arena_alloc(arena *a, size_t n)
         b->cap = cap;
         b->used = 0;
         a->head = b;
+        at = 0;
     }
-    void *p = (char *)b->data + b->used;
-    b->used += n;
-    return p;
+    b->used = at + n;
+    return (char *)b->data + at;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+    return bump(a, n, sizeof(max_align_t));
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    /* Strings need no alignment: a document's many short keys pack. */
+    char *p = n < SIZE_MAX ? bump(a, n + 1, 1) : NULL;
     if (!p)
         return NULL;
     memcpy(p, s, n);

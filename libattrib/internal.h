@@ -32,6 +32,7 @@ enum token_flag {
 typedef struct token {
     size_t start, end; /* bytes in the caller's text                 */
     const char *key;   /* folded form, NUL-terminated (doc arena)    */
+    uint32_t hash;     /* lexicon_hash(key, keylen)                  */
     uint32_t sent;     /* index of its sentence                      */
     uint16_t flags;
     uint16_t keylen;
@@ -201,28 +202,16 @@ attrib_status resolve_mentions(doc *d);
 attrib_status doc_analyse(const struct attrib_extractor *ex, doc *d, const char *lang);
 void doc_free(doc *d);
 
-/* The stages as the benchmark (bench/attrib-bench.c) times them. */
-typedef enum stage {
-    STAGE_VALIDATE,  /* UTF-8 validation                               */
-    STAGE_SEGMENT,   /* word and sentence break iterators              */
-    STAGE_NORMALISE, /* case flags, folded keys, elision splitting     */
-    STAGE_LANG,      /* language identification                        */
-    STAGE_LEXICON,   /* lexicon matching                               */
-    STAGE_MENTIONS,
-    STAGE_RESOLVE,
-    STAGE_CLAIMS,
-    STAGE_RESULT,    /* the public result object                       */
-    STAGE_COUNT
-} stage;
-extern const char *const stage_names[STAGE_COUNT];
-/* doc_analyse(), adding each stage's wall time in nanoseconds to
- * NS[stage]; with NS NULL it reads no clock. */
-attrib_status doc_analyse_timed(const struct attrib_extractor *ex, doc *d, const char *lang,
-                                uint64_t *ns);
-/* attrib_extract(), timed the same way (STAGE_VALIDATE and STAGE_RESULT
- * too). */
-attrib_status extract_timed(const struct attrib_extractor *ex, const char *text, size_t len,
-                            const char *lang, attrib_result **out, uint64_t *ns);
+/* The stages in order, ended by a NULL row: doc_analyse() runs them all,
+ * doc_analyse_steps() the first N (for bench/attrib-bench.c, which times
+ * each stage as the difference between N and N-1 of them). */
+typedef struct doc_step {
+    const char *stage; /* "segmentation: words", "normalisation", ... */
+    attrib_status (*run)(const struct attrib_extractor *ex, doc *d, const char *lang);
+} doc_step;
+extern const doc_step doc_steps[];
+attrib_status doc_analyse_steps(const struct attrib_extractor *ex, doc *d, const char *lang,
+                                size_t n);
 
 /* Helpers on tokens shared by the stages. */
 #define LEX_BIT(c) (1u << (c))

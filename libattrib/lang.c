@@ -37,7 +37,8 @@ attrib_status lang_identify(const attrib_extractor *ex, doc *d, const char *hint
             /* "l'agence" is still one token here: its elision decides. */
             const char *apo = memchr(t->key, '\'', t->keylen);
             size_t len = apo ? (size_t)(apo - t->key) + 1 : t->keylen;
-            if (lexicon_is_function_word(ex->langs[l].lx, t->key, len))
+            uint32_t hash = apo ? lexicon_hash(t->key, len) : t->hash;
+            if (lexicon_single_classes(ex->langs[l].lx, t->key, len, hash) & LEX_BIT(LEX_FUNCTION))
                 hits++;
         }
         if (hits > best_hits) {

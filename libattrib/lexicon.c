@@ -13,8 +13,14 @@
 
 #include "internal.h"
 
+/* One folded first word and its entries. A probe compares the hash and
+ * the length before any byte, and the classes of the word's one-word
+ * entries answer "is this a function word" without walking the list. */
 typedef struct bucket {
     const char *key;              /* folded first word; NULL when empty */
+    uint32_t hash;                /* lexicon_hash(key)                  */
+    uint16_t keylen;
+    uint16_t single;              /* LEX_BIT()s of its one-word entries */
     const lex_entry **list;       /* NULL-terminated                    */
     size_t n, cap;
 } bucket;
@@ -432,22 +438,23 @@ static attrib_status parse_text(parse_ctx *pc, const char *text, int cls, raw_li
     return ATTRIB_OK;
 }
 
-static uint64_t hash_key(const char *s, size_t n)
+uint32_t lexicon_hash(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    uint32_t h = 2166136261u; /* FNV-1a */
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
+        h *= 16777619u;
     }
     return h;
 }
 
-static bucket *find_bucket(const lexicon *lx, const char *key, size_t keylen)
+static bucket *find_bucket(const lexicon *lx, const char *key, size_t keylen, uint32_t hash)
 {
     size_t mask = lx->tcap - 1;
-    for (size_t i = (size_t)hash_key(key, keylen) & mask;; i = (i + 1) & mask) {
+    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
         bucket *b = &lx->table[i];
-        if (!b->key || (strlen(b->key) == keylen && memcmp(b->key, key, keylen) == 0))
+        if (!b->key || (b->hash == hash && b->keylen == keylen &&
+                        memcmp(b->key, key, keylen) == 0))
             return b;
     }
 }
@@ -476,8 +483,14 @@ static attrib_status index_entries(lexicon *lx)
     lx->tcap = cap; /* only now: lexicon_free() walks tcap buckets */
     for (size_t i = 0; i < lx->n; i++) {
         lex_entry *e = &lx->entries[i];
-        bucket *b = find_bucket(lx, e->words[0], strlen(e->words[0]));
+        size_t keylen = strlen(e->words[0]);
+        uint32_t hash = lexicon_hash(e->words[0], keylen);
+        bucket *b = find_bucket(lx, e->words[0], keylen, hash);
         b->key = e->words[0];
+        b->hash = hash;
+        b->keylen = (uint16_t)keylen;
+        if (e->nwords == 1)
+            b->single |= (uint16_t)LEX_BIT(e->cls);
         /* A later line of the same class and phrase overrides. */
         size_t j;
         for (j = 0; j < b->n; j++)
@@ -639,6 +652,14 @@ attrib_status lexicon_build(const char *lang, const attrib_lexicon_file *extra, 
             st = split_words(&pc, tailp, taillen, &r->e.tail, &r->e.ntail);
         if (st != ATTRIB_OK)
             break;
+        uint32_t *hashes = arena_alloc(&lx->mem, r->e.nwords * sizeof *hashes);
+        if (!hashes) {
+            st = ATTRIB_ENOMEM;
+            break;
+        }
+        for (size_t k = 0; k < r->e.nwords; k++)
+            hashes[k] = lexicon_hash(r->e.words[k], strlen(r->e.words[k]));
+        r->e.hashes = hashes;
         lx->entries[lx->n++] = r->e;
     }
     free(lines.v);
@@ -656,13 +677,32 @@ attrib_status lexicon_build(const char *lang, const attrib_lexicon_file *extra, 
 
 /* ---- Lookup ---- */
 
-const lex_entry *const *lexicon_lookup(const lexicon *lx, const char *key, size_t keylen)
+static const bucket *lookup_bucket(const lexicon *lx, const char *key, size_t keylen,
+                                   uint32_t hash)
+{
+    if (!lx->tcap)
+        return NULL;
+    const bucket *b = find_bucket(lx, key, keylen, hash);
+    return b->key ? b : NULL;
+}
+
+const lex_entry *const *lexicon_lookup_hashed(const lexicon *lx, const char *key, size_t keylen,
+                                              uint32_t hash)
 {
     static const lex_entry *const empty[1] = {NULL};
-    if (!lx->tcap)
-        return empty;
-    const bucket *b = find_bucket(lx, key, keylen);
-    return b->key ? (const lex_entry *const *)b->list : empty;
+    const bucket *b = lookup_bucket(lx, key, keylen, hash);
+    return b ? (const lex_entry *const *)b->list : empty;
+}
+
+const lex_entry *const *lexicon_lookup(const lexicon *lx, const char *key, size_t keylen)
+{
+    return lexicon_lookup_hashed(lx, key, keylen, lexicon_hash(key, keylen));
+}
+
+unsigned lexicon_single_classes(const lexicon *lx, const char *key, size_t keylen, uint32_t hash)
+{
+    const bucket *b = lookup_bucket(lx, key, keylen, hash);
+    return b ? b->single : 0;
 }
 
 const lex_entry *lexicon_entries(const lexicon *lx, size_t *n)
@@ -673,10 +713,8 @@ const lex_entry *lexicon_entries(const lexicon *lx, size_t *n)
 
 bool lexicon_is_function_word(const lexicon *lx, const char *key, size_t keylen)
 {
-    for (const lex_entry *const *e = lexicon_lookup(lx, key, keylen); *e; e++)
-        if ((*e)->cls == LEX_FUNCTION && (*e)->nwords == 1)
-            return true;
-    return false;
+    return lexicon_single_classes(lx, key, keylen, lexicon_hash(key, keylen)) &
+           LEX_BIT(LEX_FUNCTION);
 }
 
 attrib_status lexicon_match_document(const lexicon *lx, doc *d)
@@ -689,15 +727,18 @@ attrib_status lexicon_match_document(const lexicon *lx, doc *d)
         const token *t = DOC_TOK(d, i);
         if (!t->key)
             continue;
-        for (const lex_entry *const *pe = lexicon_lookup(lx, t->key, t->keylen); *pe; pe++) {
+        for (const lex_entry *const *pe = lexicon_lookup_hashed(lx, t->key, t->keylen, t->hash);
+             *pe; pe++) {
             const lex_entry *e = *pe;
             if (i + e->nwords > n)
                 continue;
             size_t k;
             for (k = 1; k < e->nwords; k++) {
                 const token *u = DOC_TOK(d, i + k);
-                /* A phrase does not run across sentences. */
-                if (!u->key || u->sent != t->sent || strcmp(u->key, e->words[k]) != 0)
+                /* A phrase does not run across sentences. The hash
+                 * turns most words away before any byte is compared. */
+                if (!u->key || u->hash != e->hashes[k] || u->sent != t->sent ||
+                    strcmp(u->key, e->words[k]) != 0)
                     break;
             }
             if (k < e->nwords || (e->ntail && !lexicon_tail_at(d, i, e)))

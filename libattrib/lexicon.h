@@ -62,6 +62,7 @@ typedef struct lex_entry {
     bool adjective;           /* entity: form=adj                        */
     const char *canonical;    /* entity                                  */
     const char *close;        /* quote: folded closing mark              */
+    const uint32_t *hashes;   /* lexicon_hash() of each of the words     */
 } lex_entry;
 
 /* The lexicon of one language, with "common" merged in. Immutable once
@@ -103,8 +104,18 @@ attrib_status lexicon_build(const char *lang, const attrib_lexicon_file *extra, 
                             lexicon **out, char *err, size_t errcap);
 void lexicon_free(lexicon *lx);
 
+/* The hash a lexicon indexes KEY (folded, KEYLEN bytes) by; tokens keep
+ * theirs, so that a document's words are hashed once. */
+uint32_t lexicon_hash(const char *key, size_t keylen);
+
 /* Entries whose first word is KEY (folded), in a list ended by NULL. */
 const lex_entry *const *lexicon_lookup(const lexicon *lx, const char *key, size_t keylen);
+/* The same, HASH being lexicon_hash(KEY, KEYLEN). */
+const lex_entry *const *lexicon_lookup_hashed(const lexicon *lx, const char *key, size_t keylen,
+                                              uint32_t hash);
+/* The classes (1u << lex_class) of the one-word entries KEY is, HASH
+ * being lexicon_hash(KEY, KEYLEN); 0 when none. */
+unsigned lexicon_single_classes(const lexicon *lx, const char *key, size_t keylen, uint32_t hash);
 
 /* All entries, in file order (overridden lines included, earlier). */
 const lex_entry *lexicon_entries(const lexicon *lx, size_t *n);

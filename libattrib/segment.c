@@ -41,6 +41,15 @@ static bool is_space_run(const char *s, size_t len, int *newlines)
 {
     size_t i = 0;
     while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* ASCII: white space and controls are these */
+            if (c > 0x20 && c != 0x7F)
+                return false;
+            if (c == '\n')
+                (*newlines)++;
+            i++;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                               (utf8proc_ssize_t)(len - i), &cp);

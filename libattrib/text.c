@@ -105,33 +105,42 @@ size_t text_fold(const char *s, size_t len, char *out, size_t cap)
     return o;
 }
 
-/* Case flags of a word, from its code points. */
+/* Case flags of a word, from its code points. ASCII, most of Latin-script
+ * news, is read without asking ICU: its letters are A-Z and a-z, its
+ * digits 0-9. */
 uint16_t text_case_flags(const char *s, size_t len)
 {
     utf8proc_ssize_t i = 0;
     bool first = true, upper_first = false, any_lower = false;
     int letters = 0;
     while ((size_t)i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)len - i, &cp);
-        if (n <= 0)
-            break;
-        i += n;
-        if (u_isUAlphabetic(cp)) {
-            letters++;
-            if (u_isupper(cp) || u_istitle(cp)) {
-                if (first)
-                    upper_first = true;
-            } else {
-                any_lower = true;
-            }
-            first = false;
-        } else if (first && !u_isdigit(cp)) {
-            continue;
+        utf8proc_int32_t cp = (unsigned char)s[i];
+        bool alpha, upper;
+        if (cp < 0x80) {
+            i++;
+            upper = cp >= 'A' && cp <= 'Z';
+            alpha = upper || (cp >= 'a' && cp <= 'z');
+            if (!alpha && first && !(cp >= '0' && cp <= '9'))
+                continue;
         } else {
-            first = false;
+            utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                                  (utf8proc_ssize_t)len - i, &cp);
+            if (n <= 0)
+                break;
+            i += n;
+            alpha = u_isUAlphabetic(cp);
+            upper = alpha && (u_isupper(cp) || u_istitle(cp));
+            if (!alpha && first && !u_isdigit(cp))
+                continue;
         }
+        if (alpha) {
+            letters++;
+            if (upper)
+                upper_first |= first;
+            else
+                any_lower = true;
+        }
+        first = false;
     }
     uint16_t f = 0;
     if (upper_first)
@@ -143,6 +152,39 @@ uint16_t text_case_flags(const char *s, size_t len)
 
 #define KEY_MAX 256
 
+/* An ASCII word's key, hash and case flags in one pass, as text_fold(),
+ * lexicon_hash() and text_case_flags() would give them; false, with
+ * nothing written, when the word is not ASCII. */
+static bool ascii_key(const char *s, size_t len, char *out, uint32_t *hash, uint16_t *flags)
+{
+    uint32_t h = lexicon_hash("", 0);
+    bool first = true, upper_first = false, any_lower = false;
+    int letters = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            return false;
+        bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+        if (upper)
+            c = (unsigned char)(c + 32);
+        out[i] = (char)c;
+        h = (h ^ c) * 16777619u; /* lexicon_hash(), a byte at a time */
+        if (upper || lower) {
+            letters++;
+            upper_first |= first && upper;
+            any_lower |= lower;
+            first = false;
+        } else if (c >= '0' && c <= '9') {
+            first = false;
+        }
+    }
+    out[len] = '\0';
+    *hash = h;
+    *flags = (uint16_t)((upper_first ? TOK_UPPER : 0) |
+                        (upper_first && !any_lower && letters >= 2 ? TOK_ALLCAPS : 0));
+    return true;
+}
+
 attrib_status text_normalise_tokens(doc *d)
 {
     char key[KEY_MAX];
@@ -150,11 +192,19 @@ attrib_status text_normalise_tokens(doc *d)
         token *t = DOC_TOK(d, i);
         const char *s = d->text + t->start;
         size_t len = t->end - t->start;
-        t->flags |= text_case_flags(s, len);
-        size_t k = text_fold(s, len, key, sizeof key);
-        if (k == (size_t)-1 || k > UINT16_MAX) {
-            t->key = ""; /* too long to be any lexicon word */
-            continue;
+        uint16_t flags;
+        size_t k = len;
+        if (len < KEY_MAX && ascii_key(s, len, key, &t->hash, &flags)) {
+            t->flags |= flags;
+        } else {
+            t->flags |= text_case_flags(s, len);
+            k = text_fold(s, len, key, sizeof key);
+            if (k == (size_t)-1 || k > UINT16_MAX) {
+                t->key = ""; /* too long to be any lexicon word */
+                t->hash = lexicon_hash("", 0);
+                continue;
+            }
+            t->hash = lexicon_hash(key, k);
         }
         if (!(t->key = arena_strndup(&d->mem, key, k)))
             return ATTRIB_ENOMEM;
@@ -217,9 +267,11 @@ attrib_status text_prepare_tokens(doc *d)
                 a->keylen = (uint16_t)pre;
                 if (!(a->key = arena_strndup(&d->mem, t.key, pre)))
                     goto oom;
+                a->hash = lexicon_hash(a->key, a->keylen);
                 t.start = a->end;
                 t.key += pre;
                 t.keylen = (uint16_t)(t.keylen - pre);
+                t.hash = lexicon_hash(t.key, t.keylen);
                 /* "L'Agence": the rest has its own case. */
                 t.flags = (uint16_t)((t.flags & TOK_WORD) | text_case_flags(d->text + t.start, t.end - t.start));
             }
@@ -243,11 +295,13 @@ attrib_status text_prepare_tokens(doc *d)
                 a->keylen = (uint16_t)(t.keylen - suf);
                 if (!(a->key = arena_strndup(&d->mem, t.key, a->keylen)))
                     goto oom;
+                a->hash = lexicon_hash(a->key, a->keylen);
                 a->flags = (uint16_t)((a->flags & ~(TOK_UPPER | TOK_ALLCAPS)) |
                                       text_case_flags(d->text + a->start, a->end - a->start));
                 t.start = a->end;
                 t.key = last;
                 t.keylen = (uint16_t)suf;
+                t.hash = lexicon_hash(t.key, t.keylen);
                 t.flags = TOK_WORD;
             }
         }
