@@ -186,6 +186,18 @@ static int left_mention(const ctx *c, size_t from, size_t lo, int maxdist)
             size_t j = k > lo && tok_is_punct(c->d, k - 1, ",") ? k - 1 : k;
             return j > lo ? men_at(c, j - 1) : -1;
         }
+        /* "el grupo «X», que se atribuye", "the group that claimed": a
+         * complementiser right after a party (a comma or a closing
+         * quotation mark between) is a relative word. */
+        if (tok_role(c->d, k) == ROLE_COMP) {
+            size_t j = k;
+            if (j > lo && tok_is_punct(c->d, j - 1, ","))
+                j--;
+            if (j > lo && c->qmark[j - 1])
+                j--;
+            if (j > lo && men_at(c, j - 1) >= 0)
+                return men_at(c, j - 1);
+        }
         if (barrier(c, k) || ++dist > maxdist)
             return -1;
     }
@@ -665,6 +677,15 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
         /* "..., said X" and "'...,' said X": the source follows. */
         bool inverted = tb > sb && (tok_is_punct(d, tb - 1, ",") || c->qmark[tb - 1]);
         int right = side == SIDE_BOTH ? right_mention(c, te, se, 2) : -1;
+        /* "..., ha dicho a Reuters una fuente": after an inverted cue the
+         * outlet it names comes first and the speaker after it. */
+        if (inverted && e->via_right && right >= 0) {
+            int speaker = right_mention(c, DOC_MEN(d, right)->te, se, 3);
+            if (speaker >= 0) {
+                f.via = right;
+                right = speaker;
+            }
+        }
         /* "..., said X." ends X's phrase; "X, a researcher, said Iran
          * was ..." goes on, and Iran is no speaker. */
         /* "…, teilte das Ministerium mit": the particle closes the phrase. */
