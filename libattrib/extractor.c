@@ -218,8 +218,8 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
     size_t nbuiltin = 0;
     for (const char *const *l = attrib_builtin_languages; *l; l++)
         nbuiltin++;
-    attrib_lexicon_file extra[MAX_EXTRA_FILES];
-    const char *names[MAX_EXTRA_FILES];
+    attrib_lexicon_file extra[MAX_EXTRA_FILES + 1];
+    const char *names[MAX_EXTRA_FILES + 1];
     size_t nextra = 0;
     attrib_status st = ATTRIB_OK;
     if (!ex || !(ex->langs = calloc(nbuiltin, sizeof *ex->langs))) {
@@ -244,6 +244,18 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
         names[nextra] = o->files[i].path;
         nextra++;
     }
+    /* ICU's names of states come first among the extra files, so that the
+     * caller's files override them as they override the built-in ones. */
+    const char *codes[64];
+    size_t ncodes = 0;
+    for (const char *const *l = attrib_builtin_languages; *l && ncodes < 64; l++)
+        if (strcmp(*l, "common") != 0 && enabled(o, *l))
+            codes[ncodes++] = *l;
+    memmove(extra + 1, extra, nextra * sizeof *extra);
+    memmove(names + 1, names, nextra * sizeof *names);
+    extra[0] = (attrib_lexicon_file){NULL, NULL, NULL};
+    names[0] = "ICU territory names";
+    nextra++;
     for (const char *const *l = attrib_builtin_languages; *l; l++) {
         if (strcmp(*l, "common") == 0 || !enabled(o, *l))
             continue;
@@ -255,6 +267,13 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
         lang->nouns_capital = set->nouns_capital;
         lang->verb_second = set->verb_second;
         ex->nlangs++;
+        free((char *)extra[0].text);
+        extra[0].text = NULL;
+        char *icu;
+        if ((st = territories_lexicon(*l, codes, ncodes, &icu)) != ATTRIB_OK)
+            goto fail;
+        extra[0].lang = *l;
+        extra[0].text = icu;
         st = lexicon_build(*l, extra, nextra, names, ex->words, &lang->lx, err, errcap);
         if (st != ATTRIB_OK)
             goto fail;

@@ -190,6 +190,13 @@ attrib_status stem_match_document(const stem_index *si, doc *d);
 /* mentions.c */
 attrib_status mentions_find(doc *d);
 
+/* territories.c: ICU's names of states and territories, for the lexicon
+ * of LANG, as the text of a caller's lexicon file (class= on each line).
+ * ENABLED names the languages the extractor enables. *out is freed with
+ * free(). */
+attrib_status territories_lexicon(const char *lang, const char *const *enabled, size_t nenabled,
+                                  char **out);
+
 /* claims.c */
 attrib_status claims_assemble(doc *d);
 

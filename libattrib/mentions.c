@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "internal.h"
 
 lex_role tok_role(const doc *d, size_t i)
@@ -107,10 +109,22 @@ bool tok_attached_hyphen(const doc *d, size_t i, size_t se)
            DOC_TOK(d, i)->end == DOC_TOK(d, i + 1)->start;
 }
 
+/* Is a word written in a script without case (北朝鲜, كوريا)? Its names
+ * cannot show a capital. */
+static bool caseless(const doc *d, size_t i)
+{
+    const token *t = DOC_TOK(d, i);
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)d->text + t->start,
+                         (utf8proc_ssize_t)(t->end - t->start), &cp) <= 0)
+        return false;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LO;
+}
+
 static bool any_upper(const doc *d, size_t tb, size_t te)
 {
     for (size_t k = tb; k < te; k++)
-        if (DOC_TOK(d, k)->flags & TOK_UPPER)
+        if ((DOC_TOK(d, k)->flags & TOK_UPPER) || caseless(d, k))
             return true;
     return false;
 }

@@ -1,0 +1,96 @@
+/* Entity resolution, one row a case: names of states from ICU in any
+ * script, metonyms and demonyms, acronyms defined in the text, short
+ * forms of names, definite descriptions and pronouns as sources,
+ * affiliations and kinds, and entities added from a file at run time.
+ *
+ * A row passes when some claim of its text has the source (canonical
+ * name, affiliation, kind) and actor (canonical name) the row expects.
+ * The sentences are the tests' own, about invented events. */
+#include "testutil.h"
+
+#include <strings.h>
+
+typedef struct row {
+    const char *lang;
+    const char *text;
+    const char *source;      /* canonical; NULL: unattributed */
+    const char *affiliation; /* NULL: none expected           */
+    attrib_kind source_kind; /* ATTRIB_KIND_UNKNOWN: any       */
+    const char *actor;       /* canonical                     */
+} row;
+
+static const row rows[] = {
+    /* ICU's names of states, in scripts the lexicons do not write. */
+    {"en", "The ministry said Россия was behind the attack on the dam.", "ministry", NULL,
+     ATTRIB_KIND_UNKNOWN, "Russia"},
+    {"en", "Officials said that 北朝鲜 was behind the attack.", "Officials", NULL,
+     ATTRIB_KIND_UNKNOWN, "North Korea"},
+    {"fr", "Selon les enquêteurs, le Groenland serait à l'origine de la fuite.", "enquêteurs", NULL,
+     ATTRIB_KIND_UNKNOWN, "Greenland"},
+};
+
+static bool same(const char *want, const char *got)
+{
+    if (!want || !got)
+        return want == got;
+    return strcasecmp(want, got) == 0;
+}
+
+static void check_row(fixture *fx, const row *r)
+{
+    attrib_result *res = fx_extract_ok(fx, r->text, strlen(r->text), r->lang);
+    char seen[1024] = "";
+    for (size_t i = 0; i < attrib_result_claim_count(res); i++) {
+        const attrib_claim *c = attrib_result_claim(res, i);
+        const attrib_entity *s = attrib_claim_source(c), *a = attrib_claim_actor(c);
+        const char *sc = s ? attrib_entity_canonical(s) : NULL;
+        const char *aff = s ? attrib_entity_affiliation(s) : NULL;
+        size_t n = strlen(seen);
+        snprintf(seen + n, sizeof seen - n, " [%s (%s, %s) -> %s]", sc ? sc : "-",
+                 aff ? aff : "-", s ? attrib_kind_name(attrib_entity_kind(s)) : "-",
+                 attrib_entity_canonical(a));
+        if (same(r->source, sc) && same(r->affiliation, aff) &&
+            same(r->actor, attrib_entity_canonical(a)) &&
+            (!r->source_kind || (s && attrib_entity_kind(s) == r->source_kind)))
+            return;
+    }
+    fail_msg("%s: \"%s\": want %s (%s) -> %s; got%s", r->lang, r->text,
+             r->source ? r->source : "-", r->affiliation ? r->affiliation : "-", r->actor,
+             seen[0] ? seen : " no claim");
+}
+
+static void test_rows(void **state)
+{
+    fixture *fx = *state;
+    fx_build_ok(fx);
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+        check_row(fx, &rows[i]);
+}
+
+/* A caller's file adds an entity and overrides ICU's canonical name. */
+static void test_entities_from_file(void **state)
+{
+    fixture *fx = *state;
+    const char *path = fx_temp_file(fx, "Orsk Ring\tclass=entities\tcanonical=Orsk Ring\tkind=group\n"
+                                        "the Ring\tclass=entities\tcanonical=Orsk Ring\tkind=group\n"
+                                        "Россия\tclass=entities\tcanonical=Russian Federation\tkind=state\n");
+    assert_int_equal(attrib_options_add_lexicon_file(fx->options, "common", path), ATTRIB_OK);
+    fx_build_ok(fx);
+    const row cases[] = {
+        {"en", "Investigators said the Ring was behind the attack.", "Investigators", NULL,
+         ATTRIB_KIND_UNKNOWN, "Orsk Ring"},
+        {"en", "Investigators said Россия was behind the attack.", "Investigators", NULL,
+         ATTRIB_KIND_UNKNOWN, "Russian Federation"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        check_row(fx, &cases[i]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_rows, fx_setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_entities_from_file, fx_setup, fx_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
