@@ -221,6 +221,7 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
     attrib_lexicon_file extra[MAX_EXTRA_FILES + 1];
     const char *names[MAX_EXTRA_FILES + 1];
     size_t nextra = 0;
+    territory_names *territories = NULL;
     attrib_status st = ATTRIB_OK;
     if (!ex || !(ex->langs = calloc(nbuiltin, sizeof *ex->langs))) {
         st = ATTRIB_ENOMEM;
@@ -251,6 +252,8 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
     for (const char *const *l = attrib_builtin_languages; *l && ncodes < 64; l++)
         if (strcmp(*l, "common") != 0 && enabled(o, *l))
             codes[ncodes++] = *l;
+    if ((st = territories_collect(codes, ncodes, &territories)) != ATTRIB_OK)
+        goto fail;
     memmove(extra + 1, extra, nextra * sizeof *extra);
     memmove(names + 1, names, nextra * sizeof *names);
     extra[0] = (attrib_lexicon_file){NULL, NULL, NULL};
@@ -270,7 +273,7 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
         free((char *)extra[0].text);
         extra[0].text = NULL;
         char *icu;
-        if ((st = territories_lexicon(*l, codes, ncodes, &icu)) != ATTRIB_OK)
+        if ((st = territories_lexicon(territories, *l, &icu)) != ATTRIB_OK)
             goto fail;
         extra[0].lang = *l;
         extra[0].text = icu;
@@ -300,9 +303,11 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
     }
     for (size_t i = 0; i < nextra; i++)
         free((char *)extra[i].text);
+    territories_free(territories);
     *out = ex;
     return ATTRIB_OK;
 fail:
+    territories_free(territories);
     if (st == ATTRIB_ENOMEM && !err[0])
         snprintf(err, errcap, "out of memory");
     for (size_t i = 0; i < nextra; i++)

@@ -190,12 +190,16 @@ attrib_status stem_match_document(const stem_index *si, doc *d);
 /* mentions.c */
 attrib_status mentions_find(doc *d);
 
-/* territories.c: ICU's names of states and territories, for the lexicon
- * of LANG, as the text of a caller's lexicon file (class= on each line).
- * ENABLED names the languages the extractor enables. *out is freed with
- * free(). */
-attrib_status territories_lexicon(const char *lang, const char *const *enabled, size_t nenabled,
-                                  char **out);
+/* territories.c: ICU's names of states and territories in the ENABLED
+ * languages and the major other scripts, gathered once per extractor;
+ * then, for the lexicon of LANG, those its built-in entities do not list,
+ * as the text of a caller's lexicon file (class= on each line; freed with
+ * free()). */
+typedef struct territory_names territory_names;
+attrib_status territories_collect(const char *const *enabled, size_t nenabled,
+                                  territory_names **out);
+attrib_status territories_lexicon(const territory_names *tn, const char *lang, char **out);
+void territories_free(territory_names *tn);
 
 /* claims.c */
 attrib_status claims_assemble(doc *d);

@@ -1,12 +1,13 @@
 /* Entity data from ICU: the names of states and territories in many
  * languages, as lexicon lines ("Corée du Nord<TAB>class=entities<TAB>
  * canonical=North Korea<TAB>kind=state"), read with a language's lexicon
- * before the caller's files.
+ * before the caller's files. The names are gathered once per extractor
+ * (territories_collect) and written once per language.
  *
  * ICU's locale data holds every territory's name in every language it
- * knows, which no hand-typed table matches. A language's lexicon gets the
- * names in that language, in every enabled language (an English text
- * may write „Nordkorea" in a quotation), and in the major languages
+ * knows, which no hand-typed table matches. Every language's lexicon gets
+ * the names in every enabled language (an English text may write
+ * „Nordkorea" in a quotation) and in the major languages
  * written in other scripts (Россия, 北朝鲜): names only, a few thousand
  * lines, where all of ICU's 200 languages would slow every extractor
  * down for names a news text in a built-in language never holds.
@@ -29,8 +30,7 @@
 #include "lexicon.h"
 
 /* Languages with other scripts whose names every lexicon reads. */
-static const char *const other_scripts[] = {"ru", "uk", "be", "bg", "sr", "mk", "el", "ar",
-                                            "fa", "he", "hi", "zh", "ja", "ko", "ka", "hy"};
+static const char *const other_scripts[] = {"ru", "uk", "ar", "fa", "he", "zh", "ja", "ko"};
 
 /* The built-in entities text of LANG ("common", "en", ...), or "". */
 static const char *builtin_entities(const char *lang)
@@ -91,9 +91,12 @@ typedef struct name_entry {
     const char *canonical; /* into the canonical table */
 } name_entry;
 
+/* Few allocations, as everything the extractor builds: the names live in
+ * one arena, the entries in one growing array. */
 typedef struct names {
     name_entry *v;
     size_t n, cap;
+    arena *mem;
     bool failed;
 } names;
 
@@ -102,7 +105,7 @@ static void add(names *ns, const char *name, size_t n, const char *canonical)
     if (ns->failed || n == 0)
         return;
     if (ns->n == ns->cap) {
-        size_t cap = ns->cap ? 2 * ns->cap : 1024;
+        size_t cap = ns->cap ? 2 * ns->cap : 8192;
         name_entry *v = realloc(ns->v, cap * sizeof *v);
         if (!v) {
             ns->failed = true;
@@ -111,13 +114,11 @@ static void add(names *ns, const char *name, size_t n, const char *canonical)
         ns->v = v;
         ns->cap = cap;
     }
-    char *p = malloc(n + 1);
+    char *p = arena_strndup(ns->mem, name, n);
     if (!p) {
         ns->failed = true;
         return;
     }
-    memcpy(p, name, n);
-    p[n] = '\0';
     ns->v[ns->n++] = (name_entry){p, canonical};
 }
 
@@ -159,13 +160,26 @@ static bool listed(const char *const *langs, size_t n, const char *lang)
     return false;
 }
 
-attrib_status territories_lexicon(const char *lang, const char *const *enabled, size_t nenabled,
-                                  char **out)
+struct territory_names {
+    arena mem;
+    names found; /* sorted by phrase, each phrase once */
+};
+
+void territories_free(territory_names *tn)
+{
+    if (!tn)
+        return;
+    arena_free(&tn->mem);
+    free(tn->found.v);
+    free(tn);
+}
+
+attrib_status territories_collect(const char *const *enabled, size_t nenabled,
+                                  territory_names **out)
 {
     *out = NULL;
     const char *langs[64];
     size_t nl = 0;
-    langs[nl++] = lang;
     for (size_t i = 0; i < nenabled && nl < 64; i++)
         if (!listed(langs, nl, enabled[i]))
             langs[nl++] = enabled[i];
@@ -173,55 +187,68 @@ attrib_status territories_lexicon(const char *lang, const char *const *enabled, 
         if (!listed(langs, nl, other_scripts[i]))
             langs[nl++] = other_scripts[i];
 
-    names known = {0}, found = {0};
-    add_builtin(&known, builtin_entities(lang));
-    add_builtin(&known, builtin_entities("common"));
-    qsort(known.v, known.n, sizeof *known.v, cmp_entry);
+    territory_names *tn = calloc(1, sizeof *tn);
+    if (!tn)
+        return ATTRIB_ENOMEM;
+    tn->found.mem = &tn->mem;
     const char *en = builtin_entities("en");
-    /* Canonical names, one per territory, owned here. */
-    char (*canon)[64] = calloc(300, sizeof *canon);
-    size_t ncanon = 0;
-    for (const char *const *code = uloc_getISOCountries(); canon && *code && ncanon < 300; code++) {
-        char name[256];
+    for (const char *const *code = uloc_getISOCountries(); *code && !tn->found.failed; code++) {
+        char name[256], canonical[256];
         if (!display_name(*code, "en", name, sizeof name))
             continue;
-        char *canonical = canon[ncanon++];
         const char *line = find_line(en, name);
-        if (!line || !line_canonical(line, canonical, sizeof canon[0])) {
+        if (!line || !line_canonical(line, canonical, sizeof canonical)) {
             /* "Myanmar (Burma)" is Myanmar. */
             size_t n = strcspn(name, "(");
             while (n && name[n - 1] == ' ')
                 n--;
-            if (n >= sizeof canon[0])
-                n = sizeof canon[0] - 1;
             memcpy(canonical, name, n);
             canonical[n] = '\0';
         }
+        const char *canon = arena_strndup(&tn->mem, canonical, strlen(canonical));
+        if (!canon)
+            break;
         for (size_t i = 0; i < nl; i++)
             if (display_name(*code, langs[i], name, sizeof name))
-                add_name(&found, name, canonical);
+                add_name(&tn->found, name, canon);
     }
-    qsort(found.v, found.n, sizeof *found.v, cmp_entry);
+    if (tn->found.failed || !tn->mem.head) {
+        territories_free(tn);
+        return ATTRIB_ENOMEM;
+    }
+    names *f = &tn->found;
+    qsort(f->v, f->n, sizeof *f->v, cmp_entry);
+    size_t m = 0;
+    for (size_t i = 0; i < f->n; i++)
+        if (!m || strcmp(f->v[m - 1].phrase, f->v[i].phrase) != 0)
+            f->v[m++] = f->v[i];
+    f->n = m;
+    *out = tn;
+    return ATTRIB_OK;
+}
+
+attrib_status territories_lexicon(const territory_names *tn, const char *lang, char **out)
+{
+    *out = NULL;
+    arena mem = {0};
+    names known = {.mem = &mem};
+    add_builtin(&known, builtin_entities(lang));
+    add_builtin(&known, builtin_entities("common"));
+    qsort(known.v, known.n, sizeof *known.v, cmp_entry);
     jbuf b = {0};
     jb_puts(&b, ""); /* an empty text, not NULL, when ICU has no names */
-    for (size_t i = 0; i < found.n; i++) {
-        const name_entry *e = &found.v[i];
-        if ((i && strcmp(e->phrase, found.v[i - 1].phrase) == 0) ||
-            bsearch(e, known.v, known.n, sizeof *known.v, cmp_entry))
+    for (size_t i = 0; i < tn->found.n; i++) {
+        const name_entry *e = &tn->found.v[i];
+        if (bsearch(e, known.v, known.n, sizeof *known.v, cmp_entry))
             continue;
         jb_puts(&b, e->phrase);
         jb_puts(&b, "\tclass=entities\tcanonical=");
         jb_puts(&b, e->canonical);
         jb_puts(&b, "\tkind=state\n");
     }
-    b.failed |= known.failed || found.failed || !canon;
-    for (size_t i = 0; i < known.n; i++)
-        free(known.v[i].phrase);
-    for (size_t i = 0; i < found.n; i++)
-        free(found.v[i].phrase);
+    b.failed |= known.failed;
+    arena_free(&mem);
     free(known.v);
-    free(found.v);
-    free(canon);
     if (b.failed) {
         free(b.s);
         return ATTRIB_ENOMEM;
