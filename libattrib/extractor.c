@@ -181,6 +181,7 @@ void attrib_extractor_free(attrib_extractor *ex)
             ubrk_close(ex->langs[i].sentences);
     }
     free(ex->langs);
+    lexicon_fwset_free(ex->function_words);
     if (ex->words)
         ubrk_close(ex->words);
     free(ex);
@@ -301,6 +302,18 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
         st = ATTRIB_ELANG;
         goto fail;
     }
+    /* Language identification counts function words of every language
+     * in one table, a bit per language. */
+    const lexicon *lxs[32];
+    if (ex->nlangs > 32) {
+        snprintf(err, errcap, "more than 32 languages enabled");
+        st = ATTRIB_EINVAL;
+        goto fail;
+    }
+    for (size_t i = 0; i < ex->nlangs; i++)
+        lxs[i] = ex->langs[i].lx;
+    if ((st = lexicon_fwset_build(lxs, ex->nlangs, &ex->function_words)) != ATTRIB_OK)
+        goto fail;
     for (size_t i = 0; i < nextra; i++)
         free((char *)extra[i].text);
     territories_free(territories);

@@ -109,6 +109,7 @@ struct attrib_extractor {
     size_t nlangs;
     size_t max_size;                  /* 0: no limit                   */
     struct UBreakIterator *words;     /* template, cloned per document */
+    lexicon_fwset *function_words;    /* of every language, for lang.c */
 };
 
 /* ---- A document in the pipeline ---- */

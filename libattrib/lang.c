@@ -26,26 +26,27 @@ attrib_status lang_identify(const attrib_extractor *ex, doc *d, const char *hint
             }
         return ATTRIB_ELANG;
     }
-    size_t best = 0, best_hits = 0;
-    for (size_t l = 0; l < ex->nlangs; l++) {
-        size_t hits = 0, words = 0;
-        for (size_t i = 0; i < DOC_NTOK(d) && words < LANG_SAMPLE_WORDS; i++) {
-            const token *t = DOC_TOK(d, i);
-            if (!(t->flags & TOK_WORD))
-                continue;
-            words++;
-            /* "l'agence" is still one token here: its elision decides. */
-            const char *apo = memchr(t->key, '\'', t->keylen);
-            size_t len = apo ? (size_t)(apo - t->key) + 1 : t->keylen;
-            uint32_t hash = apo ? lexicon_hash(t->key, len) : t->hash;
-            if (lexicon_single_classes(ex->langs[l].lx, t->key, len, hash) & LEX_BIT(LEX_FUNCTION))
-                hits++;
-        }
-        if (hits > best_hits) {
-            best = l;
-            best_hits = hits;
-        }
+    /* One pass: each word's languages from one table of all their
+     * function words. */
+    size_t hits[32] = {0}, words = 0;
+    for (size_t i = 0; i < DOC_NTOK(d) && words < LANG_SAMPLE_WORDS; i++) {
+        const token *t = DOC_TOK(d, i);
+        if (!(t->flags & TOK_WORD))
+            continue;
+        words++;
+        /* "l'agence" is still one token here: its elision decides. */
+        const char *apo = memchr(t->key, '\'', t->keylen);
+        size_t len = apo ? (size_t)(apo - t->key) + 1 : t->keylen;
+        uint32_t hash = apo ? lexicon_hash(t->key, len) : t->hash;
+        for (uint32_t m = lexicon_fwset_mask(ex->function_words, t->key, len, hash); m; m &= m - 1)
+            hits[__builtin_ctz(m)]++;
     }
+    size_t best = 0, best_hits = 0;
+    for (size_t l = 0; l < ex->nlangs; l++)
+        if (hits[l] > best_hits) {
+            best = l;
+            best_hits = hits[l];
+        }
     d->lang = &ex->langs[best];
     d->lang_known = best_hits > 0;
     return ATTRIB_OK;

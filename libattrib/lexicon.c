@@ -773,6 +773,76 @@ size_t lexicon_tail_at(const doc *d, size_t i, const lex_entry *e)
     return 0;
 }
 
+/* ---- Function words of several lexicons ---- */
+
+typedef struct fw_slot {
+    const char *key;  /* in its lexicon's memory; NULL when empty */
+    uint32_t hash;
+    uint16_t keylen;
+    uint32_t mask;
+} fw_slot;
+
+struct lexicon_fwset {
+    fw_slot *table;   /* open addressing, power of two */
+    size_t cap;
+};
+
+static fw_slot *fw_find(const lexicon_fwset *fs, const char *key, size_t keylen, uint32_t hash)
+{
+    size_t mask = fs->cap - 1;
+    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+        fw_slot *f = &fs->table[i];
+        if (!f->key || (f->hash == hash && f->keylen == keylen && memcmp(f->key, key, keylen) == 0))
+            return f;
+    }
+}
+
+attrib_status lexicon_fwset_build(const lexicon *const *lxs, size_t n, lexicon_fwset **out)
+{
+    *out = NULL;
+    if (n > 32)
+        return ATTRIB_EINVAL;
+    size_t words = 0;
+    for (size_t l = 0; l < n; l++)
+        for (size_t i = 0; i < lxs[l]->tcap; i++)
+            words += lxs[l]->table[i].key && (lxs[l]->table[i].single & LEX_BIT(LEX_FUNCTION));
+    lexicon_fwset *fs = calloc(1, sizeof *fs);
+    size_t cap = 64;
+    while (cap < words * 2)
+        cap *= 2;
+    if (!fs || !(fs->table = calloc(cap, sizeof *fs->table))) {
+        free(fs);
+        return ATTRIB_ENOMEM;
+    }
+    fs->cap = cap;
+    for (size_t l = 0; l < n; l++)
+        for (size_t i = 0; i < lxs[l]->tcap; i++) {
+            const bucket *b = &lxs[l]->table[i];
+            if (!b->key || !(b->single & LEX_BIT(LEX_FUNCTION)))
+                continue;
+            fw_slot *f = fw_find(fs, b->key, b->keylen, b->hash);
+            f->key = b->key;
+            f->hash = b->hash;
+            f->keylen = b->keylen;
+            f->mask |= 1u << l;
+        }
+    *out = fs;
+    return ATTRIB_OK;
+}
+
+uint32_t lexicon_fwset_mask(const lexicon_fwset *fs, const char *key, size_t keylen, uint32_t hash)
+{
+    return fw_find(fs, key, keylen, hash)->mask;
+}
+
+void lexicon_fwset_free(lexicon_fwset *fs)
+{
+    if (!fs)
+        return;
+    free(fs->table);
+    free(fs);
+}
+
 const char *lexicon_class_name(lex_class cls)
 {
     return (unsigned)cls < LEX_NCLASSES ? class_names[cls] : "?";

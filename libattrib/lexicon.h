@@ -128,6 +128,16 @@ bool lexicon_is_clitic_suffix(const lexicon *lx, const char *key, size_t keylen)
  * (for language identification). */
 bool lexicon_is_function_word(const lexicon *lx, const char *key, size_t keylen);
 
+/* The function words of up to 32 lexicons in one table: for a word, which
+ * of them (bit L for lxs[L]) have it as a one-word function word, in one
+ * probe (language identification reads every word of a text's start).
+ * The lexicons must outlive the set. */
+typedef struct lexicon_fwset lexicon_fwset;
+attrib_status lexicon_fwset_build(const lexicon *const *lxs, size_t n, lexicon_fwset **out);
+/* HASH is lexicon_hash(KEY, KEYLEN). */
+uint32_t lexicon_fwset_mask(const lexicon_fwset *fs, const char *key, size_t keylen, uint32_t hash);
+void lexicon_fwset_free(lexicon_fwset *fs);
+
 struct doc;
 /* Fills d->lex: for every token and class, the longest entry that starts
  * there. */
