@@ -1362,6 +1362,13 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
      * "attributed the bank heist to X", « a imputé l'attaque à X ». */
     int act = act_side == SIDE_LEFT ? left_mention(c, tb, sb, 8)
                                     : right_mention(c, te, se, BLAME_OBJECT_REACH);
+    /* "held X responsible" holds the actor in its gap; « les soupçons se
+     * sont portés un temps sur X » after its tail. */
+    if (act < 0 && act_side == SIDE_RIGHT && e->ntail) {
+        size_t tail = lexicon_tail_at(d, tb, e);
+        if (tail)
+            act = right_mention(c, tail + e->ntail, se, BLAME_OBJECT_REACH);
+    }
     if (src < 0 && act >= 0 && src_side == SIDE_LEFT && act_side == SIDE_RIGHT &&
         d->lang->verb_second) {
         /* Verb second: a clause that opens with its object or an adverb
