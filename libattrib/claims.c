@@ -447,11 +447,8 @@ static void index_tokens(ctx *c)
     }
     for (size_t i = 1; i < n; i++)
         c->quote_depth[i] += c->quote_depth[i - 1];
-    size_t next = n, close = n;
+    size_t close = n;
     for (size_t i = n; i-- > 0;) {
-        if (tok_has_class(d, i, LEX_CUES & ~LEX_BIT(LEX_REPORT)))
-            next = i;
-        c->next_claim_cue[i] = next;
         if (c->quote_close_at[i] >= 0)
             close = i;
         c->next_close[i] = close;
@@ -1144,6 +1141,59 @@ static attrib_status claims_for_prior(ctx *c, size_t tb, size_t te, const lex_en
     return ATTRIB_OK;
 }
 
+/* The author of an event, where the text names it with the event: "the
+ * North Korean attack", "Pyongyang's cyberattack", « la cyberattaque de
+ * Pyongyang », « le piratage russe ». Only a state, a government or a
+ * group: a company or a name beside an event is its victim or its name
+ * ("the Sony hack", « le piratage de Sony », "the WannaCry attack"). -1
+ * when there is none. */
+static int event_author(const ctx *c, size_t tb, size_t te, size_t lo, size_t hi)
+{
+    const doc *d = c->d;
+    int m = -1;
+    size_t k = tb;
+    while (k > lo && k + 2 > tb && plain_adverb(c, k - 1))
+        k--; /* "Pyongyang's massive attack" */
+    if (k > lo && men_at(c, k - 1) >= 0 && (DOC_MEN(d, men_at(c, k - 1))->flags & MEN_DEMONYM))
+        m = men_at(c, k - 1);
+    else if (k > lo + 1 && tok_role(d, k - 1) == ROLE_POSS)
+        m = men_at(c, k - 2);
+    else if (te < hi && men_at(c, te) >= 0 && (DOC_MEN(d, men_at(c, te))->flags & MEN_DEMONYM))
+        m = men_at(c, te);
+    else if (te + 1 < hi && tok_role(d, te) == ROLE_GEN)
+        m = men_at(c, te + 1);
+    if (m < 0)
+        return -1;
+    attrib_kind kind = DOC_MEN(d, m)->kind;
+    return kind == ATTRIB_KIND_STATE || kind == ATTRIB_KIND_GOVERNMENT || kind == ATTRIB_KIND_GROUP
+               ? m
+               : -1;
+}
+
+/* An event noun with its author makes a claim like a responsibility
+ * predicate: the writer's, or the source's of the frame it stands in
+ * ("Obama said the US would respond to Pyongyang's cyberattack"). */
+static const lex_entry event_entry = {.cls = LEX_RESP, .actor = SIDE_GEN, .op = OP_ASSERT};
+
+/* Per token, the first cue that can make a claim at or after it: a
+ * responsibility, blame or self cue, or an event named with its author.
+ * Run once the cues are known. */
+static void index_claim_cues(ctx *c)
+{
+    const doc *d = c->d;
+    size_t n = DOC_NTOK(d), next = n;
+    for (size_t i = n; i-- > 0;) {
+        int cls = c->cue_at[i] - 1;
+        const lex_entry *ev = d->lex[i].by_class[LEX_EVENT];
+        if (cls == LEX_RESP || cls == LEX_BLAME || cls == LEX_SELF ||
+            (ev && cls < 0 && d->mention_at[i] < 0 &&
+             event_author(c, i, i + ev->nwords, sent_of(d, i)->tok_begin,
+                          sent_of(d, i)->tok_end) >= 0))
+            next = i;
+        c->next_claim_cue[i] = next;
+    }
+}
+
 /* The claims of the resp cue [TB, TE) seen through the frame G (NULL:
  * the writer's voice), with the outlets VIA. */
 static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const lex_entry *e,
@@ -1170,7 +1220,9 @@ static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const l
 
     int actors[MAX_COORD];
     int nact = 0;
-    int a = resp_actor(c, tb, te, e, lo, hi);
+    int a = e == &event_entry ? event_author(c, tb, te, lo, hi) : resp_actor(c, tb, te, e, lo, hi);
+    if (a < 0 && e == &event_entry)
+        return ATTRIB_OK;
     bool self = false;
     if (a < 0) {
         /* "Moscow denied any involvement", "X denied being behind it",
@@ -1228,7 +1280,7 @@ static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const l
     if (g)
         ((frame *)g)->used = true;
     size_t ev_tb, ev_te;
-    find_event(c, tb, te, &ev_tb, &ev_te);
+    find_event(c, tb, e == &event_entry ? tb : te, &ev_tb, &ev_te);
     for (int i = 0; i < nsrc; i++)
         for (int k = 0; k < nact; k++) {
             int src = g && g->nsrc ? srcs[i] : -1;
@@ -1605,6 +1657,7 @@ attrib_status claims_assemble(doc *d)
         i = k->te;
     }
     clauses(&c);
+    index_claim_cues(&c);
     for (size_t i = 0; i < cues.len && st == ATTRIB_OK; i++) {
         const cue *k = &VEC_AT(cues, cue, i);
         if (k->e->cls == LEX_REPORT)
@@ -1619,6 +1672,13 @@ attrib_status claims_assemble(doc *d)
         case LEX_BLAME: st = claims_for_blame(&c, k->tb, k->te, k->e); break;
         case LEX_SELF: st = claims_for_self(&c, k->tb, k->te, k->e); break;
         default: break;
+        }
+    }
+    for (size_t i = 0; i < n && st == ATTRIB_OK; i++) {
+        const lex_entry *ev = d->lex[i].by_class[LEX_EVENT];
+        if (ev && !c.cue_at[i] && d->mention_at[i] < 0) {
+            st = claims_for_resp(&c, i, i + ev->nwords, &event_entry);
+            i += ev->nwords - 1; /* "cyber-attaque" holds "attaque" */
         }
     }
     for (size_t i = 0; i < c.frames.len && st == ATTRIB_OK; i++)

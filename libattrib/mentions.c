@@ -204,10 +204,14 @@ static attrib_status find_gazetteer(doc *d, const sentence *s)
                        free_tok(d, i - 1)) {
                 tb = head = i - 1;
                 flags |= MEN_DESCRIBED;
-            } else if ((te < s->tok_end && suspect_noun(d->lex[te].by_class[LEX_RESP])) ||
-                       (i > s->tok_begin && suspect_noun(d->lex[i - 1].by_class[LEX_RESP]))) {
+            } else if ((te < s->tok_end && (suspect_noun(d->lex[te].by_class[LEX_RESP]) ||
+                                            d->lex[te].by_class[LEX_EVENT])) ||
+                       (i > s->tok_begin && (suspect_noun(d->lex[i - 1].by_class[LEX_RESP]) ||
+                                             d->lex[i - 1].by_class[LEX_EVENT]))) {
                 /* "the Russian trail", « la piste russe »: the state is
-                 * the suspect; the demonym alone names it. */
+                 * the suspect; "the North Korean attack", « la
+                 * cyberattaque russe »: the author. The demonym alone
+                 * names it. */
                 flags |= MEN_DEMONYM;
                 attrib_status st = add_mention(d, i, te, i, kind, e->canonical, flags);
                 if (st != ATTRIB_OK)
