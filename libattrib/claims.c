@@ -178,6 +178,17 @@ static int left_mention(const ctx *c, size_t from, size_t lo, int maxdist)
 {
     int dist = 0;
     for (size_t k = from; k-- > lo;) {
+        /* "the FBI (the federal police) said": the party is the one the
+         * parenthesis explains. */
+        if (tok_is_punct(c->d, k, ")")) {
+            size_t j = k;
+            while (j > lo && k - j < 12 && !tok_is_punct(c->d, j - 1, "(") && !barrier(c, j - 1))
+                j--;
+            if (j > lo && tok_is_punct(c->d, j - 1, "(")) {
+                k = j - 1;
+                continue;
+            }
+        }
         if (men_at(c, k) >= 0)
             return described_person_of(c, men_at(c, k), lo);
         /* "the group, which was behind": the party the relative word
@@ -1486,7 +1497,10 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
 static attrib_status claims_for_self(ctx *c, size_t tb, size_t te, const lex_entry *e)
 {
     const sentence *s = sent_of(c->d, tb);
-    int src = left_mention(c, tb, s->tok_begin, 10);
+    /* "the attacks were claimed by X", "sono stati rivendicati da X":
+     * the agent claims. */
+    int src = after_passive_aux(c, tb, s->tok_begin) ? agent_after(c, te, s->tok_end)
+                                                     : left_mention(c, tb, s->tok_begin, 10);
     if (src < 0)
         return ATTRIB_OK;
     bool neg, hedge;
