@@ -687,18 +687,20 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
         int right = side == SIDE_BOTH ? right_mention(c, te, se, 2) : -1;
         /* "..., ha dicho a Reuters una fuente": after an inverted cue the
          * outlet it names comes first and the speaker after it. */
+        bool after_outlet = false;
         if (inverted && e->via_right && right >= 0) {
             int speaker = right_mention(c, DOC_MEN(d, right)->te, se, 3);
             if (speaker >= 0) {
                 f.via = right;
                 right = speaker;
+                after_outlet = true;
             }
         }
         /* "..., said X." ends X's phrase; "X, a researcher, said Iran
          * was ..." goes on, and Iran is no speaker. */
         /* "…, teilte das Ministerium mit": the particle closes the phrase. */
         size_t tail = lexicon_tail_at(d, tb, e);
-        bool right_ends = right >= 0 && (DOC_MEN(d, right)->te >= se ||
+        bool right_ends = right >= 0 && (after_outlet || DOC_MEN(d, right)->te >= se ||
                                          !(DOC_TOK(d, DOC_MEN(d, right)->te)->flags & TOK_WORD) ||
                                          (tail && DOC_MEN(d, right)->te == tail));
         if (inverted && right_ends) {
