@@ -324,7 +324,9 @@ static void cue_modality(const ctx *c, size_t tb, size_t te, size_t lo, size_t h
         else if (m == MOD_HEDGE)
             *hedge = true;
     }
-    if (te < hi && tok_mod(c->d, te) == MOD_NEG)
+    /* Not after a cue that opens with a preposition: "nach eigenen
+     * Angaben nicht verantwortlich" negates the content. */
+    if (te < hi && tok_mod(c->d, te) == MOD_NEG && tok_role(c->d, tb) != ROLE_PREP)
         negs++;
     *neg = negs % 2 == 1;
 }
@@ -659,7 +661,10 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
     bool content_left = false;
     lex_side side = (lex_side)e->src;
     size_t after = te;
-    if ((side == SIDE_LEFT || side == SIDE_BOTH) && after_passive_aux(c, tb, sb)) {
+    /* "was questioned", but not "ist nach eigenen Angaben": a cue that
+     * opens with a preposition is no participle. */
+    if ((side == SIDE_LEFT || side == SIDE_BOTH) && tok_role(d, tb) != ROLE_PREP &&
+        after_passive_aux(c, tb, sb)) {
         side = SIDE_BY;
         f.passive = true;
     }
@@ -940,20 +945,20 @@ static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, si
     default:
         if (e->active_only && after_passive_aux(c, tb, lo))
             return agent_after(c, te, hi);
-        /* A party between a verb and its particle is its subject, put
-         * after the verb where the clause opens with something else
-         * ("Nach Angaben des BKA steckt eine Gruppe hinter ..."). */
-        if (e->ntail) {
-            size_t tail = lexicon_tail_at(d, tb, e);
-            for (size_t k = te; k < tail; k++)
-                if (men_at(c, k) >= 0)
-                    return men_at(c, k);
-            /* "Hinter dem Angriff steckt Russland": with nothing before
-             * it, the subject follows the verb that closes the phrase. */
-            int left = left_mention(c, tb, lo, 8);
-            return left >= 0 ? left : right_mention(c, tail + e->ntail, hi, 1);
-        }
-        return left_mention(c, tb, lo, 8);
+        int left = left_mention(c, tb, lo, 8);
+        if (left >= 0 || !e->ntail)
+            return left;
+        /* With nothing before it in its clause, a verb with its particle
+         * has its subject after it, put there where the clause opens with
+         * something else ("Nach Angaben des BKA steckt eine Gruppe hinter
+         * ..."), or after the verb that closes the phrase ("Hinter dem
+         * Angriff steckt Russland"). */
+        size_t tail = lexicon_tail_at(d, tb, e);
+        /* A preposition's gap holds its object ("für … verantwortlich"). */
+        for (size_t k = te; k < tail && tok_role(d, tb) != ROLE_PREP; k++)
+            if (men_at(c, k) >= 0)
+                return men_at(c, k);
+        return right_mention(c, tail + e->ntail, hi, 1);
     }
 }
 
@@ -1624,7 +1629,9 @@ attrib_status claims_assemble(doc *d)
     size_t modifier_end = 0; /* a stance phrase ("no evidence") holds its words */
     for (size_t i = 0; i < n;) {
         const lex_entry *m = d->lex[i].by_class[LEX_MODIFIER];
-        const lex_entry *e = i >= modifier_end ? cue_entry(d, i) : NULL;
+        /* A particle already taken by its verb ("teilte … mit") starts
+         * no cue of its own. */
+        const lex_entry *e = i >= modifier_end && !c.cue_at[i] ? cue_entry(d, i) : NULL;
         /* No cue inside a name; "it was X" starts at a pronoun, and is a
          * cue only where a party follows ("it was an insider", not "it
          * was behind the attack", where "behind" is). */

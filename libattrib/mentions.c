@@ -362,25 +362,31 @@ static size_t name_run(const doc *d, size_t i, size_t se)
 }
 
 /* In a language that capitalises every noun, is the run [I, TE) a
- * common noun rather than a name? One word after a determiner, a
- * genitive article or a negative one, perhaps across an adjective or two
- * ("die Bank", "der neuen Schadsoftware", "keine Beweise"), is; names
- * seldom take an article (organisations that do are in the lexicons) and
- * acronyms, organisation and media words stay names. */
-static bool common_noun(const doc *d, size_t i, size_t te, size_t sb)
+ * common noun rather than a name? A single capitalised word is, unless
+ * something tells it is a name: all or inner capitals ("BKA",
+ * "WannaCry"), a cue beside it ("Nebensja sagte", "fand Kaspersky"), or
+ * an earlier longer name it is the last word of ("Wassili Nebensja").
+ * Names that stand alone otherwise are in the lexicons. */
+static bool common_noun(const doc *d, size_t i, size_t te, size_t sb, size_t se)
 {
-    if (te != i + 1 || (DOC_TOK(d, i)->flags & TOK_ALLCAPS) || name_role(d, i) != ROLE_NONE)
+    const token *t = DOC_TOK(d, i);
+    if (te != i + 1 || (t->flags & TOK_ALLCAPS) || name_role(d, i) != ROLE_NONE)
         return false;
-    for (size_t k = i, n = 0; k > sb && n <= 2; k--, n++) {
-        const lex_entry *e = d->lex[k - 1].by_class[LEX_FUNCTION];
-        const lex_entry *m = d->lex[k - 1].by_class[LEX_MODIFIER];
-        if ((e && (e->role == ROLE_DET || e->role == ROLE_GEN)) || (m && m->mod == MOD_NEG))
-            return true;
-        const token *t = DOC_TOK(d, k - 1);
-        if (!(t->flags & TOK_WORD) || (t->flags & TOK_UPPER) || tok_has_class(d, k - 1, LEX_ALL))
+    for (size_t b = t->start + 1; b < t->end; b++)
+        if (d->text[b] >= 'A' && d->text[b] <= 'Z')
+            return false;
+    if ((i + 1 < se && tok_has_class(d, i + 1, LEX_CUES)) ||
+        (i > sb && tok_has_class(d, i - 1, LEX_CUES)))
+        return false;
+    /* The last few names are enough: a surname follows its full name
+     * closely, and the scan stays bounded. */
+    for (size_t m = d->mentions.len; m-- > 0 && d->mentions.len - m <= 64;) {
+        const mention *x = DOC_MEN(d, m);
+        if ((x->flags & MEN_NAME) && x->te - x->head > 1 && x->te < i &&
+            strcmp(DOC_TOK(d, x->te - 1)->key, t->key) == 0)
             return false;
     }
-    return false;
+    return true;
 }
 
 /* 3 and 4. Titled and other proper names. */
@@ -411,7 +417,7 @@ static attrib_status find_names(doc *d, const sentence *s)
             continue;
         }
         size_t te = name_run(d, i, s->tok_end);
-        if (d->lang->nouns_capital && common_noun(d, i, te, s->tok_begin)) {
+        if (d->lang->nouns_capital && common_noun(d, i, te, s->tok_begin, s->tok_end)) {
             i = te;
             continue;
         }

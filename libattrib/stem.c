@@ -5,7 +5,7 @@
  *
  * At build time each single-word entry of an inflecting class is stemmed
  * and indexed by its stem. At document time every word token that has no
- * exact entry of such a class is stemmed and looked up; an exact entry,
+ * exact entry of any such class is stemmed and looked up; an exact entry,
  * single- or multi-word, always wins, so stems only add matches and the
  * lexicon's explicit forms keep their meaning.
  *
@@ -155,11 +155,12 @@ attrib_status stem_match_document(const stem_index *si, doc *d)
         token_lex *tl = &d->lex[i];
         if (!t->key || !(t->flags & TOK_WORD) || !stemmable(t->key, t->keylen))
             continue;
-        unsigned open = 0;
+        /* A word the lexicon lists as it stands is what the lexicon says
+         * it is: the event "Hack" is no "Hacker" by its stem. */
+        bool listed = false;
         for (int c = 0; c < LEX_NCLASSES; c++)
-            if ((STEM_CLASSES & LEX_BIT(c)) && !tl->by_class[c])
-                open |= LEX_BIT(c);
-        if (!open)
+            listed |= (STEM_CLASSES & LEX_BIT(c)) && tl->by_class[c];
+        if (listed)
             continue;
         const sb_symbol *s = sb_stemmer_stem(sb, (const sb_symbol *)t->key, (int)t->keylen);
         if (!s) {
@@ -173,7 +174,7 @@ attrib_status stem_match_document(const stem_index *si, doc *d)
         if (!slot->stem)
             continue;
         for (int c = 0; c < LEX_NCLASSES; c++)
-            if ((open & LEX_BIT(c)) && slot->by_class[c])
+            if (slot->by_class[c])
                 tl->by_class[c] = slot->by_class[c];
     }
     sb_stemmer_delete(sb);
