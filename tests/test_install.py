@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 
 import pytest
 
@@ -67,6 +68,16 @@ def test_example_builds_with_pkg_config(dest, tmp_path):
     ldd = subprocess.run(["ldd", str(exe)], env=dict(ENV, LD_LIBRARY_PATH=libdir),
                          capture_output=True, text=True).stdout
     assert os.path.join(libdir, "libattrib.so.0") in ldd
+
+
+def test_python_dir_is_read():
+    """Installed under the interpreter's own prefix, the package lands
+    where that interpreter looks (Debian: /usr/local/lib/python3.X/
+    dist-packages for /usr/local)."""
+    site = sysconfig.get_path("purelib")
+    if site.startswith(ENV["ATTRIB_PREFIX"].rstrip("/") + "/"):
+        assert ENV["ATTRIB_PYTHONDIR"].rstrip("/") == site
+        assert site in sys.path
 
 
 def test_python_package(dest):
