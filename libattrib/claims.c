@@ -945,6 +945,13 @@ static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, si
     default:
         if (e->active_only && after_passive_aux(c, tb, lo))
             return agent_after(c, te, hi);
+        /* "the real purpose behind the move", "the malware carried out":
+         * a noun phrase no lexicon knows (a determiner, then a word or two
+         * no lexicon knows) right before the predicate is what it says
+         * something of; a party further left is not its subject. */
+        for (size_t k = tb; !e->ntail && k > lo && tb - k < 3 && plain_adverb(c, k - 1); k--)
+            if (k - 1 > lo && tok_role(d, k - 2) == ROLE_DET)
+                return -1;
         int left = left_mention(c, tb, lo, 8);
         if (left >= 0 || !e->ntail)
             return left;
