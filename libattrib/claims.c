@@ -215,13 +215,21 @@ static int left_mention(const ctx *c, size_t from, size_t lo, int maxdist)
     return -1;
 }
 
-/* Nearest mention starting at or after FROM, before HI. */
+/* Nearest mention starting at or after FROM, before HI; a description
+ * that a name follows gives the name ("wrote analyst Rob Vance"). */
 static int right_mention(const ctx *c, size_t from, size_t hi, int maxdist)
 {
     int dist = 0;
     for (size_t k = from; k < hi; k++) {
-        if (men_at(c, k) >= 0)
+        if (men_at(c, k) >= 0) {
+            const mention *m = DOC_MEN(c->d, men_at(c, k));
+            int next = m->te < hi ? men_at(c, m->te) : -1;
+            if ((m->flags & MEN_DESCRIBED) && next >= 0 &&
+                (DOC_MEN(c->d, next)->flags & MEN_NAME) &&
+                DOC_MEN(c->d, next)->kind == ATTRIB_KIND_PERSON)
+                return next;
             return men_at(c, k);
+        }
         if (barrier(c, k) || tok_is_punct(c->d, k, ",.:") || ++dist > maxdist)
             return -1;
     }
@@ -1597,6 +1605,38 @@ static attrib_status sort_claims(doc *d)
     return ATTRIB_OK;
 }
 
+/* How long a content may be for its dismissal to stand alone. */
+#define DISMISSAL_REACH 30
+
+/* "«It's complete nonsense,» wrote X", "There is no evidence, X said": a
+ * short content that names no predicate but dismisses (a doubt
+ * modifier) speaks of the claim the text made last. */
+static attrib_status claims_for_dismissal(ctx *c, const frame *f)
+{
+    doc *d = c->d;
+    if (f->used || !f->governs || !f->nsrc || f->cte <= f->ctb ||
+        f->cte - f->ctb > DISMISSAL_REACH || c->next_claim_cue[f->ctb] < f->cte ||
+        !(f->e->op == OP_SAY || f->e->op == OP_ASSERT))
+        return ATTRIB_OK;
+    bool dismissed = false;
+    for (size_t k = f->ctb; k < f->cte && !dismissed; k++)
+        dismissed = !c->cue_at[k] && tok_mod(d, k) == MOD_DOUBT;
+    if (!dismissed)
+        return ATTRIB_OK;
+    int a = prior_actor(c, f->tb);
+    if (a < 0)
+        return ATTRIB_OK;
+    attrib_stance st = content_stance(c, f->ctb, f->cte, OP_ASSERT);
+    st = through_cue(f->e, f->negated, f->hedged, st);
+    for (int i = 0; i < f->nsrc; i++) {
+        attrib_status r = emit(c, f->src[i], a, st, confidence(d, CONF_PRIOR, f->src[i]), f->tb,
+                               f->te, "report+dismissal", false, NULL, 0, 0, 0);
+        if (r != ATTRIB_OK)
+            return r;
+    }
+    return ATTRIB_OK;
+}
+
 attrib_status claims_assemble(doc *d)
 {
     size_t n = DOC_NTOK(d);
@@ -1713,6 +1753,8 @@ attrib_status claims_assemble(doc *d)
     }
     for (size_t i = 0; i < c.frames.len && st == ATTRIB_OK; i++)
         st = claims_for_denied_event(&c, &VEC_AT(c.frames, frame, i));
+    for (size_t i = 0; i < c.frames.len && st == ATTRIB_OK; i++)
+        st = claims_for_dismissal(&c, &VEC_AT(c.frames, frame, i));
     if (st == ATTRIB_OK)
         st = sort_claims(d);
 done:
