@@ -234,12 +234,13 @@ attrib_status territories_lexicon(const territory_names *tn, const char *lang, c
     names known = {.mem = &mem};
     add_builtin(&known, builtin_entities(lang));
     add_builtin(&known, builtin_entities("common"));
-    qsort(known.v, known.n, sizeof *known.v, cmp_entry);
+    if (known.n) /* qsort and bsearch take no NULL array, even empty */
+        qsort(known.v, known.n, sizeof *known.v, cmp_entry);
     jbuf b = {0};
     jb_puts(&b, ""); /* an empty text, not NULL, when ICU has no names */
     for (size_t i = 0; i < tn->found.n; i++) {
         const name_entry *e = &tn->found.v[i];
-        if (bsearch(e, known.v, known.n, sizeof *known.v, cmp_entry))
+        if (known.n && bsearch(e, known.v, known.n, sizeof *known.v, cmp_entry))
             continue;
         jb_puts(&b, e->phrase);
         jb_puts(&b, "\tclass=entities\tcanonical=");
