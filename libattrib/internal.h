@@ -67,6 +67,7 @@ typedef struct mention {
     size_t head;            /* first token after the determiner           */
     const char *canonical;  /* from the lexicon, or NULL: made by resolve */
     int antecedent;         /* pronoun: index of the mention it stands for, or -1 */
+    int affiliation;        /* person: the mention it speaks for, or -1 (resolve) */
     attrib_kind kind;
     uint8_t flags;
 } mention;

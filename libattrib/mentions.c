@@ -87,6 +87,7 @@ static attrib_status add_mention(doc *d, size_t tb, size_t te, size_t head, attr
     m->canonical = canonical;
     m->flags = flags;
     m->antecedent = -1;
+    m->affiliation = -1;
     int idx = (int)d->mentions.len - 1;
     for (size_t k = tb; k < te; k++)
         d->mention_at[k] = idx;

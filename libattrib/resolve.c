@@ -5,10 +5,16 @@
  * shorter name that is the first or last part of a longer one takes the
  * longer one's name ("Obama" after "Barack Obama"; "Norse" beside "Norse
  * Corporation"), so one party is one name. A pronoun stands for the
- * nearest compatible mention before it, a few sentences back at most.
+ * nearest compatible mention before it, a few sentences back at most;
+ * so does a definite description of an organisation ("the bureau", "the
+ * company", « l'agence »). An acronym defined in the text ("the Maritime
+ * Office (MO)") names what it stands for wherever it is used. A person
+ * (or a described spokesman) speaking for an organisation gets it as
+ * affiliation: "Norse's Kurt Stammberger", "X, a spokesman for Y", « le
+ * porte-parole du Kremlin, Dmitri Peskov ».
  *
- * Takes: d->mentions. Gives: every mention a canonical name; pronoun
- * antecedents. Runs before claims, which name antecedents, not pronouns. */
+ * Takes: d->mentions. Gives: every mention a canonical name and a kind
+ * where one can be told; pronoun antecedents; affiliations. Runs before claims, which name antecedents, not pronouns. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,6 +108,214 @@ static bool compatible(const mention *pron, const mention *m)
     return pron->kind == ATTRIB_KIND_PERSON ? person : !person;
 }
 
+static mention *mention_on(const doc *d, size_t k)
+{
+    return d->mention_at[k] >= 0 ? DOC_MEN(d, d->mention_at[k]) : NULL;
+}
+
+/* A named party that others speak for: an organisation, agency, outlet,
+ * group, government or state, from the lexicon or by its name. */
+static bool speaks_for(const mention *m)
+{
+    if (!m || (m->flags & MEN_PRONOUN) || m->kind == ATTRIB_KIND_PERSON)
+        return false;
+    if ((m->flags & MEN_DESCRIBED) && !(m->flags & MEN_GAZETTEER))
+        return false;
+    return (m->flags & (MEN_GAZETTEER | MEN_NAME)) != 0;
+}
+
+static bool is_word(const doc *d, size_t k)
+{
+    return (DOC_TOK(d, k)->flags & TOK_WORD) != 0;
+}
+
+/* "Maritime Cyber Defence Office" and "MCDO": the acronym's letters are
+ * the initials of the name's capitalised words (connectors skipped). */
+static bool initials_of(const doc *d, const mention *m, const token *acr)
+{
+    const char *a = d->text + acr->start;
+    size_t n = acr->end - acr->start, k = 0;
+    for (size_t i = m->head; i < m->te; i++) {
+        const token *t = DOC_TOK(d, i);
+        if (!(t->flags & TOK_UPPER))
+            continue;
+        if (k == n || d->text[t->start] != a[k])
+            return false;
+        k++;
+    }
+    return k == n && n >= 2;
+}
+
+/* "Name (ACR)": the acronym takes the name's canonical name, and so does
+ * every later use of it as a name of its own. */
+static void resolve_acronyms(doc *d)
+{
+    size_t n = d->mentions.len;
+    for (size_t i = 0; i < n; i++) {
+        mention *m = DOC_MEN(d, i);
+        size_t k = m->te;
+        if (!(m->flags & MEN_NAME) || m->te - m->head < 2 || k + 2 >= DOC_NTOK(d) ||
+            !tok_is_punct(d, k, "(") || !tok_is_punct(d, k + 2, ")"))
+            continue;
+        const token *acr = DOC_TOK(d, k + 1);
+        if (!(acr->flags & TOK_ALLCAPS) || !initials_of(d, m, acr))
+            continue;
+        if (m->kind == ATTRIB_KIND_UNKNOWN || m->kind == ATTRIB_KIND_PERSON)
+            m->kind = ATTRIB_KIND_ORGANIZATION;
+        for (size_t j = 0; j < n; j++) {
+            mention *u = DOC_MEN(d, j);
+            if (u->te - u->head == 1 && !(u->flags & MEN_GAZETTEER) &&
+                strcmp(DOC_TOK(d, u->head)->key, acr->key) == 0) {
+                u->canonical = m->canonical;
+                u->kind = m->kind;
+            }
+        }
+    }
+}
+
+/* Words a description of one organisation is headed by: names.txt
+ * marks them as words of organisations' names (Company, Bureau, Agence),
+ * and described.txt as describing a party; or a group. */
+static bool describes_organisation(const doc *d, const mention *p)
+{
+    const lex_entry *name = d->lex[p->head].by_class[LEX_NAME];
+    return p->kind == ATTRIB_KIND_GROUP || (name && name->role == ROLE_ORG);
+}
+
+static bool has_word(const doc *d, const mention *m, const char *key)
+{
+    for (size_t k = m->tb; k < m->te; k++)
+        if (strcmp(DOC_TOK(d, k)->key, key) == 0)
+            return true;
+    return false;
+}
+
+/* "The bureau said", « l'agence a confirmé »: a description of an
+ * organisation after a determiner stands for the organisation named last
+ * whose name has the description's word ("the Agency" after "the
+ * National Security Agency"), else for the one named last (a group for a
+ * group). */
+static void resolve_descriptions(doc *d)
+{
+    for (size_t i = 0; i < d->mentions.len; i++) {
+        mention *p = DOC_MEN(d, i);
+        if (!(p->flags & MEN_DESCRIBED) || (p->flags & MEN_GAZETTEER) || p->head == p->tb ||
+            p->te != p->head + 1 || !describes_organisation(d, p))
+            continue;
+        const char *head = DOC_TOK(d, p->head)->key;
+        const mention *nearest = NULL, *named = NULL;
+        for (size_t k = p->tb; k-- > 0 && p->tb - k <= PRONOUN_REACH && !named;) {
+            const mention *m = mention_on(d, k);
+            if (m && m != p && speaks_for(m) && m->kind != ATTRIB_KIND_STATE &&
+                m->kind != ATTRIB_KIND_GOVERNMENT &&
+                (p->kind == ATTRIB_KIND_GROUP) == (m->kind == ATTRIB_KIND_GROUP)) {
+                if (!nearest)
+                    nearest = m;
+                if (has_word(d, m, head))
+                    named = m;
+            }
+            if (m)
+                k = m->tb; /* one mention, looked at once */
+        }
+        if (named || nearest) {
+            p->canonical = (named ? named : nearest)->canonical;
+            p->kind = (named ? named : nearest)->kind;
+        }
+    }
+}
+
+static int index_of(const doc *d, const mention *m)
+{
+    return (int)(m - DOC_MEN(d, 0));
+}
+
+/* Affiliations of persons and described spokesmen. */
+static void resolve_affiliations(doc *d)
+{
+    size_t n = d->mentions.len;
+    /* A described person with its organisation after it: "a spokesman
+     * for Pyongyang", « le porte-parole du Kremlin ». */
+    for (size_t i = 0; i < n; i++) {
+        mention *p = DOC_MEN(d, i);
+        if (!(p->flags & MEN_DESCRIBED) || p->kind != ATTRIB_KIND_PERSON || p->te + 1 >= DOC_NTOK(d))
+            continue;
+        lex_role r = tok_role(d, p->te);
+        const mention *m = mention_on(d, p->te + 1);
+        if ((r == ROLE_GEN || r == ROLE_PREP) && speaks_for(m) && m->tb == p->te + 1)
+            p->affiliation = index_of(d, m);
+    }
+    for (size_t i = 0; i < n; i++) {
+        mention *p = DOC_MEN(d, i);
+        if (!(p->flags & MEN_NAME) || p->kind != ATTRIB_KIND_PERSON)
+            continue;
+        const sentence *s = DOC_SENT(d, DOC_TOK(d, p->tb)->sent);
+        /* Before the name: "Norse's Kurt Stammberger", "Kremlin spokesman
+         * Dmitry Peskov", "Norse senior vice president Kurt Stammberger"
+         * (lower-case words only after a title that is part of the name). */
+        size_t k = p->tb;
+        bool titled = p->head > p->tb;
+        for (int skip = 0; titled && skip < 3 && k > s->tok_begin && is_word(d, k - 1) &&
+                           !(DOC_TOK(d, k - 1)->flags & TOK_UPPER) && !mention_on(d, k - 1) &&
+                           !tok_has_class(d, k - 1, LEX_CUES) && tok_role(d, k - 1) == ROLE_NONE;
+             skip++)
+            k--;
+        if (k > s->tok_begin && tok_role(d, k - 1) == ROLE_POSS)
+            k--;
+        const mention *m = k > s->tok_begin ? mention_on(d, k - 1) : NULL;
+        if (m && m->te == k && speaks_for(m)) {
+            p->affiliation = index_of(d, m);
+            continue;
+        }
+        /* « le porte-parole du Kremlin, Dmitri Peskov »: the spokesman
+         * before the comma is the person named after it. */
+        if (p->tb >= s->tok_begin + 2 && tok_is_punct(d, p->tb - 1, ",")) {
+            const mention *q = mention_on(d, p->tb - 2);
+            if (q && q->affiliation < 0 && speaks_for(q)) {
+                const mention *desc = q->tb > s->tok_begin + 1 ? mention_on(d, q->tb - 2) : NULL;
+                if (desc && desc->affiliation == index_of(d, q)) {
+                    p->affiliation = desc->affiliation;
+                    continue;
+                }
+            }
+        }
+        /* After it, in an apposition: "X, a spokesman for Y", "X,
+         * Corvane's head of research", "X, a researcher at Y". */
+        if (p->te + 1 < s->tok_end && tok_is_punct(d, p->te, ",")) {
+            bool role = false;
+            for (size_t j = p->te + 1; j < s->tok_end && j < p->te + 12; j++) {
+                if (tok_is_punct(d, j, ",;:.\"()"))
+                    break;
+                const mention *q = mention_on(d, j);
+                if (q && (q->flags & MEN_DESCRIBED) && q->kind == ATTRIB_KIND_PERSON) {
+                    if (q->affiliation >= 0) {
+                        p->affiliation = q->affiliation;
+                        break;
+                    }
+                    role = true;
+                } else if (q && speaks_for(q) &&
+                           (role || (q->te < s->tok_end && tok_role(d, q->te) == ROLE_POSS))) {
+                    p->affiliation = index_of(d, q);
+                    break;
+                } else if (tok_has_class(d, j, LEX_CUES)) {
+                    break;
+                } else if (d->lex[j].by_class[LEX_DESCRIBED] ||
+                           (d->lex[j].by_class[LEX_NAME] &&
+                            d->lex[j].by_class[LEX_NAME]->role == ROLE_TITLE)) {
+                    role = true;
+                }
+                if (q)
+                    j = q->te - 1;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        mention *p = DOC_MEN(d, i);
+        if (p->affiliation >= 0 &&
+            strcmp(DOC_MEN(d, p->affiliation)->canonical, p->canonical) == 0)
+            p->affiliation = -1;
+    }
+}
+
 attrib_status resolve_mentions(doc *d)
 {
     size_t n = d->mentions.len;
@@ -154,6 +368,16 @@ attrib_status resolve_mentions(doc *d)
             }
         }
     }
+    resolve_acronyms(d);
+    /* A single capitalised word the lexicons do not know and no longer
+     * name contains ("Halvard", "Norse") names an organisation far more
+     * often than a person, whom texts name in full first. */
+    for (size_t i = 0; i < n; i++) {
+        mention *m = DOC_MEN(d, i);
+        if ((m->flags & MEN_NAME) && m->kind == ATTRIB_KIND_UNKNOWN && m->te - m->head == 1)
+            m->kind = ATTRIB_KIND_ORGANIZATION;
+    }
+    resolve_descriptions(d);
     for (size_t i = 0; i < n; i++) {
         mention *p = DOC_MEN(d, i);
         if (!(p->flags & MEN_PRONOUN))
@@ -167,5 +391,6 @@ attrib_status resolve_mentions(doc *d)
             }
         }
     }
+    resolve_affiliations(d);
     return ATTRIB_OK;
 }

@@ -15,6 +15,11 @@ static bool fill_entity(attrib_result *r, const doc *d, int mi, attrib_entity *o
     out->span.end = b;
     out->kind = m->kind;
     out->affiliation = NULL;
+    if (m->affiliation >= 0) {
+        const char *aff = DOC_MEN(d, m->affiliation)->canonical;
+        if (!(out->affiliation = arena_strndup(&r->mem, aff, strlen(aff))))
+            return false;
+    }
     out->text = arena_strndup(&r->mem, d->text + a, b - a);
     out->canonical = arena_strndup(&r->mem, m->canonical, strlen(m->canonical));
     return out->text && out->canonical;

@@ -27,6 +27,18 @@ static const row rows[] = {
      ATTRIB_KIND_UNKNOWN, "North Korea"},
     {"fr", "Selon les enquêteurs, le Groenland serait à l'origine de la fuite.", "enquêteurs", NULL,
      ATTRIB_KIND_UNKNOWN, "Greenland"},
+    /* An acronym defined in the text names its organisation later. */
+    {"en", "The Harbour Cyber Office (HCO) opened an inquiry. The HCO said Belarus was behind the attack.",
+     "Harbour Cyber Office", NULL, ATTRIB_KIND_ORGANIZATION, "Belarus"},
+    /* A description of an organisation stands for the one named last with
+     * its word, else the one named last. */
+    {"en", "Kestrel Analytics published its report on Monday. The company said Belarus was behind the attack.",
+     "Kestrel Analytics", NULL, ATTRIB_KIND_UNKNOWN, "Belarus"},
+    /* Persons speaking for an organisation. */
+    {"en", "Kestrel's Maria Olsen said Belarus was behind the attack.", "Maria Olsen", "Kestrel",
+     ATTRIB_KIND_PERSON, "Belarus"},
+    {"en", "Maria Olsen, a spokeswoman for Kestrel Analytics, said Belarus was behind the attack.",
+     "Maria Olsen", "Kestrel Analytics", ATTRIB_KIND_PERSON, "Belarus"},
 };
 
 static bool same(const char *want, const char *got)
