@@ -1282,6 +1282,11 @@ static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const l
     attrib_stance st = content_stance(c, lo, tb, (lex_op)e->op);
     if ((lex_side)e->actor == SIDE_NEXT && te < hi && tok_mod(d, te) == MOD_NEG)
         st = stance_apply_mod(MOD_NEG, st); /* "it was not X" */
+    /* "Russland steckt nicht hinter ...": modifiers in the gap of a
+     * discontinuous predicate are its own. */
+    for (size_t k = te, tail = lexicon_tail_at(d, tb, e); k < tail; k++)
+        if (!c->cue_at[k] && men_at(c, k) < 0 && tok_mod(d, k) != MOD_NONE)
+            st = stance_apply_mod(tok_mod(d, k), st);
     size_t cue_tb = tb, cue_te = te;
     const char *rule = "resp(unattributed)";
     double conf = CONF_UNATTRIBUTED;

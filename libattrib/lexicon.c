@@ -757,10 +757,20 @@ size_t lexicon_tail_at(const doc *d, size_t i, const lex_entry *e)
         return 0;
     size_t n = DOC_NTOK(d);
     uint32_t sent = DOC_TOK(d, i)->sent;
+    /* The tail stands in the verb's own clause: the gap may hold a clause
+     * set off by two commas ("wies die Vorwürfe, die ..., zurück") but not
+     * end in another one ("vermutet, dass X hinter ..." is no "vermutet …
+     * hinter"), and crosses no semicolon or colon. */
+    int commas = 0;
     for (size_t j = i + e->nwords; j < n && j + e->ntail <= n && j < i + e->nwords + LEX_GAP_REACH;
          j++) {
-        if (DOC_TOK(d, j)->sent != sent)
+        const token *g = DOC_TOK(d, j);
+        if (g->sent != sent || (g->keylen == 1 && strchr(";:", g->key[0])))
             return 0;
+        if (g->keylen == 1 && g->key[0] == ',') {
+            commas++;
+            continue;
+        }
         size_t k;
         for (k = 0; k < e->ntail; k++) {
             const token *u = DOC_TOK(d, j + k);
@@ -768,7 +778,7 @@ size_t lexicon_tail_at(const doc *d, size_t i, const lex_entry *e)
                 break;
         }
         if (k == e->ntail)
-            return j;
+            return commas % 2 == 0 ? j : 0;
     }
     return 0;
 }

@@ -45,8 +45,9 @@ typedef struct lex_entry {
     const char *const *words; /* folded words of the phrase              */
     uint8_t nwords;
     /* A discontinuous phrase ("teilte … mit", "wies … zurück"): the words
-     * after the gap, which must follow in the same sentence within
-     * LEX_GAP_REACH tokens. The entry's span is its first words only. */
+     * after the gap, which must follow in the same clause within
+     * LEX_GAP_REACH tokens (lexicon_tail_at()). The entry's span is its
+     * first words only. */
     const char *const *tail;
     uint8_t ntail;
     uint8_t cls;              /* lex_class                               */
