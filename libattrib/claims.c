@@ -1263,7 +1263,10 @@ static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const l
          * own actor, a noun or an infinitive right after a denial or a
          * claim, is about the source itself; but only a noun of
          * responsibility: a "theory" or « piste » denied is not theirs. */
-        bool bare_noun = (lex_side)e->actor == SIDE_GEN && (lex_op)e->op == OP_ASSERT;
+        /* The noun is the cue's object: near it, with no party between
+         * ("a ajouté que X prévoyait ... sa complicité" is X's). */
+        bool bare_noun = (lex_side)e->actor == SIDE_GEN && (lex_op)e->op == OP_ASSERT && g &&
+                         g->te <= tb && tb - g->te <= 5 && !holds_mention(c, g->te, tb);
         bool infinitive = (lex_side)e->actor == SIDE_LEFT && g && !g->quote && g->te <= tb &&
                           tb - g->te <= 2 && !holds_mention(c, g->te, tb);
         if (!g || !g->nsrc || !(bare_noun || infinitive) ||
