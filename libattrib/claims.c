@@ -200,7 +200,13 @@ static int left_mention(const ctx *c, size_t from, size_t lo, int maxdist)
         /* "el grupo «X», que se atribuye", "the group that claimed": a
          * complementiser right after a party (a comma or a closing
          * quotation mark between) is a relative word. */
-        if (tok_role(c->d, k) == ROLE_COMP) {
+        /* But "agencies that the accusations against X ...": a
+         * complementiser followed by a noun phrase of its own opens a
+         * clause, not a relative. */
+        bool relative = tok_role(c->d, k) == ROLE_COMP;
+        for (size_t j = k + 1; relative && j < from; j++)
+            relative = men_at(c, j) < 0 && tok_role(c->d, j) != ROLE_DET;
+        if (relative) {
             size_t j = k;
             if (j > lo && tok_is_punct(c->d, j - 1, ","))
                 j--;
