@@ -208,7 +208,15 @@ static const char *victim_of(attrib_corpus *c, const char *event, bool opens_sen
 }
 
 /* Appends R (its strings still the caller's) as a record of the corpus. */
-static bool push_record(attrib_corpus *c, const record *r)
+/* The last sentence text a loop of push_record() was given, and the
+ * corpus's copy of it: claims of one sentence share one text in a result
+ * (and in a corpus), and copying it for each would cost claims times
+ * sentence length, quadratic in a text without full stops. */
+typedef struct shared_sentence {
+    const char *in, *copy;
+} shared_sentence;
+
+static bool push_record(attrib_corpus *c, const record *r, shared_sentence *sh)
 {
     bool ok = true;
     record *n = vec_push(&c->records, sizeof *n);
@@ -223,7 +231,13 @@ static bool push_record(attrib_corpus *c, const record *r)
     n->actor_text = dup(c, r->actor_text, &ok);
     n->cue = dup(c, r->cue, &ok);
     n->event = dup(c, r->event, &ok);
-    n->sentence = dup(c, r->sentence, &ok);
+    if (r->sentence && r->sentence == sh->in) {
+        n->sentence = sh->copy;
+    } else {
+        n->sentence = dup(c, r->sentence, &ok);
+        sh->in = r->sentence;
+        sh->copy = n->sentence;
+    }
     n->victim = victim_of(c, r->event, r->event_start == r->sentence_span.start, &ok);
     return ok;
 }
@@ -305,6 +319,7 @@ attrib_status attrib_corpus_add(attrib_corpus *c, const char *doc_id, const attr
     size_t old = c->records.len;
     bool ok = true;
     size_t n = attrib_result_status(res) == ATTRIB_OK ? attrib_result_claim_count(res) : 0;
+    shared_sentence sh = {NULL, NULL};
     for (size_t i = 0; ok && i < n; i++) {
         const attrib_claim *cl = attrib_result_claim(res, i);
         const attrib_entity *src = attrib_claim_source(cl), *act = attrib_claim_actor(cl);
@@ -326,7 +341,7 @@ attrib_status attrib_corpus_add(attrib_corpus *c, const char *doc_id, const attr
             .cue_start = attrib_claim_cue(cl).start,
             .event_start = attrib_claim_event(cl).start,
         };
-        ok = push_record(c, &r);
+        ok = push_record(c, &r, &sh);
     }
     return end_doc(c, old, id, ok);
 }
@@ -424,10 +439,11 @@ attrib_status attrib_corpus_add_json(attrib_corpus *c, const char *json, size_t 
         if (id) {
             size_t old = c->records.len;
             bool ok = true, valid = true;
+            shared_sentence sh = {NULL, NULL}; /* JSON strings are never shared */
             for (size_t i = 0; ok && valid && i < json_array_size(claims); i++) {
                 record r = {.doc = id};
                 valid = read_claim(c, json_array_get(claims, i), i, &r);
-                ok = !valid || push_record(c, &r);
+                ok = !valid || push_record(c, &r, &sh);
             }
             if (!valid)
                 c->records.len = old;
@@ -461,12 +477,13 @@ attrib_status attrib_corpus_merge(attrib_corpus *c, const attrib_corpus *from)
         const char **slot = vec_push(&c->docs, sizeof *slot);
         ok = slot && (*slot = dup(c, VEC_AT(from->docs, const char *, i), &ok)) != NULL;
     }
+    shared_sentence sh = {NULL, NULL};
     for (size_t i = 0, k = 0; ok && i < from->records.len; i++) {
         record r = VEC_AT(from->records, record, i);
         while (VEC_AT(from->docs, const char *, k) != r.doc)
             k++;
         r.doc = VEC_AT(c->docs, const char *, old_docs + k);
-        ok = push_record(c, &r);
+        ok = push_record(c, &r, &sh);
     }
     if (!ok) {
         c->records.len = old_records;

@@ -75,7 +75,13 @@ attrib_result *result_from_doc(const doc *d)
         c->sentence.start = s->start;
         c->sentence.end = s->end;
         c->cue_text = arena_strndup(&r->mem, d->text + c->cue.start, c->cue.end - c->cue.start);
-        c->sentence_text = arena_strndup(&r->mem, d->text + s->start, s->end - s->start);
+        /* One copy a sentence, shared by its claims (they are in text
+         * order): a copy each would cost claims times sentence length,
+         * quadratic in a text without full stops. */
+        if (i > 0 && VEC_AT(d->claims, draft_claim, i - 1).sent == dc->sent)
+            c->sentence_text = r->claims[i - 1].sentence_text;
+        else
+            c->sentence_text = arena_strndup(&r->mem, d->text + s->start, s->end - s->start);
         if (!c->cue_text || !c->sentence_text)
             goto oom;
         if (c->event.end > c->event.start &&
