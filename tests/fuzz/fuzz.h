@@ -18,6 +18,7 @@
 #include "attrib.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 #define FUZZ_CHECK(cond)                                                              \
     do {                                                                              \
@@ -50,6 +51,17 @@ FUZZ_UNUSED static const attrib_extractor *fuzz_extractor(void)
         atexit(fuzz_free_extractor);
     }
     return fuzz_extractor_;
+}
+
+/* libFuzzer (and replay.c) call this once before the first input: the
+ * extractor is built here, outside the time limit of any one input (on a
+ * loaded machine a build under ASan may take longer than that). */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    fuzz_extractor();
+    return 0;
 }
 
 /* Is S[0..N) valid UTF-8 (shortest forms, no surrogates, at most
