@@ -1000,6 +1000,8 @@ static bool object_is_event(const ctx *c, size_t te, size_t hi)
         if (!(DOC_TOK(d, k)->flags & TOK_WORD))
             break;
         lex_role r = tok_role(d, k);
+        if (r == ROLE_CONJ || r == ROLE_COMP)
+            break; /* "behind the movie and the government": the object ended */
         if (r != ROLE_DET && r != ROLE_STOP)
             words++;
     }
