@@ -64,6 +64,7 @@ typedef struct ctx {
     size_t *next_claim_cue; /* per token: first resp/blame/self cue at or after it */
     bool *appositive;       /* per token: inside a speaker's apposition  */
     size_t *next_close;     /* per token: first closing quotation mark at or after it */
+    uint8_t *mod;           /* per token: its stance modifier (find_mod()) */
     size_t *clause_end;     /* per token: where its clause ends (clauses()) */
     size_t *clause_start;   /* per token: where its clause starts        */
     size_t blamed_end;      /* end of the last blame cue's actor, or 0   */
@@ -126,8 +127,10 @@ static bool negative_phrase_follows(const doc *d, size_t i)
 /* The stance modifier at token I. A negator standing alone before a
  * comma ("says no, X was not behind", « affirme que non, X n'est pas »)
  * answers and repeats the negation that follows, and one after another
- * negator in its clause agrees with it: either is none itself. */
-static lex_mod tok_mod(const doc *d, size_t i)
+ * negator in its clause agrees with it: either is none itself. Looks
+ * around I, so it is worked out once per token (index_tokens()) and read
+ * through mod_at(). */
+static lex_mod find_mod(const doc *d, size_t i)
 {
     const lex_entry *e = d->lex[i].by_class[LEX_MODIFIER];
     if (!e)
@@ -137,6 +140,11 @@ static lex_mod tok_mod(const doc *d, size_t i)
     if (e->mod == MOD_NEG && (repeats_negation(d, i) || negative_phrase_follows(d, i)))
         return MOD_NONE;
     return (lex_mod)e->mod;
+}
+
+static lex_mod mod_at(const ctx *c, size_t i)
+{
+    return (lex_mod)c->mod[i];
 }
 
 /* Is token I a stance modifier at all (whatever it does here)? */
@@ -199,10 +207,9 @@ static int left_mention(const ctx *c, size_t from, size_t lo, int maxdist)
         }
         /* "el grupo «X», que se atribuye", "the group that claimed": a
          * complementiser right after a party (a comma or a closing
-         * quotation mark between) is a relative word. */
-        /* But "agencies that the accusations against X ...": a
-         * complementiser followed by a noun phrase of its own opens a
-         * clause, not a relative. */
+         * quotation mark between) is a relative word, unless a noun
+         * phrase of its own follows it ("agencies that the accusations
+         * against X ..." opens a clause). */
         bool relative = tok_role(c->d, k) == ROLE_COMP;
         for (size_t j = k + 1; relative && j < from; j++)
             relative = men_at(c, j) < 0 && tok_role(c->d, j) != ROLE_DET;
@@ -332,7 +339,7 @@ static void cue_modality(const ctx *c, size_t tb, size_t te, size_t lo, size_t h
     for (size_t k = tb; k-- > lo && k + 5 > tb;) {
         if (men_at(c, k) >= 0 || barrier(c, k) || tok_is_punct(c->d, k, ",.:"))
             break;
-        lex_mod m = tok_mod(c->d, k);
+        lex_mod m = mod_at(c, k);
         if (m == MOD_NEG)
             negs++;
         else if (m == MOD_HEDGE)
@@ -340,7 +347,7 @@ static void cue_modality(const ctx *c, size_t tb, size_t te, size_t lo, size_t h
     }
     /* Not after a cue that opens with a preposition: "nach eigenen
      * Angaben nicht verantwortlich" negates the content. */
-    if (te < hi && tok_mod(c->d, te) == MOD_NEG && tok_role(c->d, tb) != ROLE_PREP)
+    if (te < hi && mod_at(c, te) == MOD_NEG && tok_role(c->d, tb) != ROLE_PREP)
         negs++;
     *neg = negs % 2 == 1;
 }
@@ -463,8 +470,10 @@ static void index_tokens(ctx *c)
 {
     doc *d = c->d;
     size_t n = DOC_NTOK(d);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         c->quote_open_at[i] = c->quote_close_at[i] = -1;
+        c->mod[i] = (uint8_t)find_mod(d, i);
+    }
     for (size_t q = 0; q < c->quotes.len; q++) {
         const quote_span *s = &VEC_AT(c->quotes, quote_span, q);
         c->quote_open_at[s->open] = (int)q;
@@ -932,7 +941,7 @@ static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, si
         /* "it was an insider", "it was not North Korea": the party right
          * after the cue, a negator aside, or nobody ("it was unclear
          * whether X ..." names no culprit). */
-        size_t k = te < hi && tok_mod(d, te) == MOD_NEG ? te + 1 : te;
+        size_t k = te < hi && mod_at(c, te) == MOD_NEG ? te + 1 : te;
         return k < hi ? men_at(c, k) : -1;
     }
     case SIDE_GEN:
@@ -1020,10 +1029,20 @@ static attrib_stance content_stance(const ctx *c, size_t lo, size_t tb, lex_op o
     for (size_t k = tb; k-- > lo;) {
         if (c->cue_at[k] || men_at(c, k) >= 0)
             continue;
-        lex_mod m = tok_mod(c->d, k);
+        lex_mod m = mod_at(c, k);
         if (m != MOD_NONE)
             st = stance_apply_mod(m, st);
     }
+    return st;
+}
+
+/* ST through the modifiers of [FROM, TO), a predicate's words after it
+ * ("the allegations were baseless", "steckt nicht hinter"), in order. */
+static attrib_stance stance_after(const ctx *c, size_t from, size_t to, attrib_stance st)
+{
+    for (size_t k = from; k < to; k++)
+        if (!c->cue_at[k] && men_at(c, k) < 0 && mod_at(c, k) != MOD_NONE)
+            st = stance_apply_mod(mod_at(c, k), st);
     return st;
 }
 
@@ -1165,9 +1184,7 @@ static attrib_status claims_for_prior(ctx *c, size_t tb, size_t te, const lex_en
      * that judges the claim itself ("called the allegations absurd"), the
      * cue has said it. */
     if (g->e->op == OP_SAY)
-        for (size_t k = te; k < hi && k < te + CONTENT_REACH; k++)
-            if (!c->cue_at[k] && men_at(c, k) < 0 && tok_mod(d, k) != MOD_NONE)
-                st = stance_apply_mod(tok_mod(d, k), st);
+        st = stance_after(c, te, hi < te + CONTENT_REACH ? hi : te + CONTENT_REACH, st);
     st = through_cue(g->e, g->negated, g->hedged, st);
     ((frame *)g)->used = true;
     size_t ev_tb, ev_te;
@@ -1291,13 +1308,13 @@ static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const l
     nact = coordinated(c, a, (lex_side)e->actor != SIDE_RIGHT && am->te <= tb, lo, hi, actors);
 
     attrib_stance st = content_stance(c, lo, tb, (lex_op)e->op);
-    if ((lex_side)e->actor == SIDE_NEXT && te < hi && tok_mod(d, te) == MOD_NEG)
+    if ((lex_side)e->actor == SIDE_NEXT && te < hi && mod_at(c, te) == MOD_NEG)
         st = stance_apply_mod(MOD_NEG, st); /* "it was not X" */
     /* "Russland steckt nicht hinter ...": modifiers in the gap of a
      * discontinuous predicate are its own. */
-    for (size_t k = te, tail = lexicon_tail_at(d, tb, e); k < tail; k++)
-        if (!c->cue_at[k] && men_at(c, k) < 0 && tok_mod(d, k) != MOD_NONE)
-            st = stance_apply_mod(tok_mod(d, k), st);
+    size_t tail = lexicon_tail_at(d, tb, e);
+    if (tail)
+        st = stance_after(c, te, tail, st);
     size_t cue_tb = tb, cue_te = te;
     const char *rule = "resp(unattributed)";
     double conf = CONF_UNATTRIBUTED;
@@ -1377,7 +1394,7 @@ static void first_person_frames(ctx *c)
             continue;
         size_t k = f->tb, sb = sent_of(d, f->tb)->tok_begin;
         while (k > sb && f->tb - k < 3 &&
-               (tok_role(d, k - 1) == ROLE_STOP || tok_mod(d, k - 1) != MOD_NONE))
+               (tok_role(d, k - 1) == ROLE_STOP || mod_at(c, k - 1) != MOD_NONE))
             k--;
         if (k == sb || tok_role(d, k - 1) != ROLE_SPEAKER || !inside_quote(c, k - 1))
             continue;
@@ -1636,7 +1653,7 @@ static attrib_status claims_for_dismissal(ctx *c, const frame *f)
         return ATTRIB_OK;
     bool dismissed = false;
     for (size_t k = f->ctb; k < f->cte && !dismissed; k++)
-        dismissed = !c->cue_at[k] && tok_mod(d, k) == MOD_DOUBT;
+        dismissed = !c->cue_at[k] && mod_at(c, k) == MOD_DOUBT;
     if (!dismissed)
         return ATTRIB_OK;
     int a = prior_actor(c, f->tb);
@@ -1671,12 +1688,13 @@ attrib_status claims_assemble(doc *d)
     c.appositive = calloc(m, sizeof *c.appositive);
     c.clause_end = calloc(m, sizeof *c.clause_end);
     c.next_close = calloc(m, sizeof *c.next_close);
+    c.mod = calloc(m, sizeof *c.mod);
     c.clause_start = calloc(m, sizeof *c.clause_start);
     vec cues = {0};
     attrib_status st = ATTRIB_OK;
     if (!c.cue_at || !c.qmark || !c.quote_open_at || !c.quote_close_at || !c.quote_depth ||
         !c.next_claim_cue || !c.appositive || !c.clause_end || !c.clause_start ||
-        !c.next_close) {
+        !c.next_close || !c.mod) {
         st = ATTRIB_ENOMEM;
         goto done;
     }
@@ -1700,7 +1718,7 @@ attrib_status claims_assemble(doc *d)
          * was behind the attack", where "behind" is). */
         if (e && (lex_side)e->actor == SIDE_NEXT && e->cls == LEX_RESP) {
             size_t k = i + e->nwords;
-            if (k < n && tok_mod(d, k) == MOD_NEG)
+            if (k < n && mod_at(&c, k) == MOD_NEG)
                 k++;
             /* « c'est X qui a ... », "it was X who ...": a cleft, whose
              * predicate follows. */
@@ -1786,6 +1804,7 @@ done:
     free(c.appositive);
     free(c.clause_end);
     free(c.next_close);
+    free(c.mod);
     free(c.clause_start);
     return st;
 }

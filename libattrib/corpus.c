@@ -1074,12 +1074,5 @@ attrib_status attrib_corpus_to_json(const attrib_corpus *c, char **json, size_t 
         jb_puts(&b, "]}");
     }
     jb_puts(&b, "]}");
-    if (b.failed) {
-        free(b.s);
-        return ATTRIB_ENOMEM;
-    }
-    *json = b.s;
-    if (len)
-        *len = b.len;
-    return ATTRIB_OK;
+    return jb_finish(&b, json, len);
 }

@@ -49,6 +49,18 @@ void jb_putf(jbuf *b, const char *fmt, ...)
 /* A JSON string; the input is valid UTF-8 (validated text, or an id
  * checked by its caller), so only quotes, backslashes and control
  * characters need escaping. */
+attrib_status jb_finish(jbuf *b, char **out, size_t *len)
+{
+    if (b->failed) {
+        free(b->s);
+        return ATTRIB_ENOMEM;
+    }
+    *out = b->s;
+    if (len)
+        *len = b->len;
+    return ATTRIB_OK;
+}
+
 void jb_string(jbuf *b, const char *s)
 {
     if (!s) {
@@ -164,12 +176,5 @@ attrib_status attrib_result_to_json(const attrib_result *r, const char *id, char
         }
         jb_puts(&b, "]}");
     }
-    if (b.failed) {
-        free(b.s);
-        return ATTRIB_ENOMEM;
-    }
-    *json = b.s;
-    if (len)
-        *len = b.len;
-    return ATTRIB_OK;
+    return jb_finish(&b, json, len);
 }

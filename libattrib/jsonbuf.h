@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "attrib.h"
+
 typedef struct jbuf {
     char *s; /* NUL-terminated; the caller frees it */
     size_t len, cap;
@@ -19,5 +21,8 @@ void jb_puts(jbuf *b, const char *s);
 void jb_putf(jbuf *b, const char *fmt, ...);
 /* S as a JSON string, or null for NULL. S is valid UTF-8. */
 void jb_string(jbuf *b, const char *s);
+/* Hands the buffer over: *OUT is the text (LEN, if not NULL, its length)
+ * and ATTRIB_OK, or ATTRIB_ENOMEM and nothing when a write failed. */
+attrib_status jb_finish(jbuf *b, char **out, size_t *len);
 
 #endif
