@@ -12,17 +12,9 @@
  * fallback, and never crash. The wrappers keep the set of live blocks, so
  * that a failed call that keeps any block is a failure here; leaks of
  * ICU's memory are LeakSanitizer's (tools/check) and valgrind's to find. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "testutil.h" /* first: it sets the feature macros */
 
-#include <cmocka.h>
 
-#include "attrib.h"
 
 void *__real_malloc(size_t n);
 void *__real_calloc(size_t n, size_t size);
@@ -248,30 +240,6 @@ static void test_extract_fails_cleanly(void **state)
     attrib_extractor_free(ex);
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    for (;;) {
-        if (n == cap) {
-            char *p = realloc(buf, cap = cap ? cap * 2 : 65536);
-            if (!p)
-                break;
-            buf = p;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 int main(int argc, char **argv)
 {
     docs[ndocs].name = "own";
@@ -280,7 +248,7 @@ int main(int argc, char **argv)
     docs[ndocs++].hint = "en";
     for (int i = 1; i < argc && ndocs < MAX_DOCS; i++, ndocs++) {
         docs[ndocs].name = argv[i];
-        if (!(docs[ndocs].text = read_file(argv[i], &docs[ndocs].len))) {
+        if (!(docs[ndocs].text = read_whole_file(argv[i], &docs[ndocs].len))) {
             perror(argv[i]);
             return 1;
         }

@@ -2,32 +2,8 @@
  * phrases in lexicon.c): which language a text is in, inflected forms
  * through Snowball stems, separable verbs, and scripts beyond Latin.
  * Sentences are the project's own. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include <cmocka.h>
-
+#include "testutil.h" /* first: it sets the feature macros */
 #include "internal.h"
-
-static int setup(void **state)
-{
-    attrib_extractor *ex = NULL;
-    if (attrib_extractor_new(NULL, &ex) != ATTRIB_OK)
-        return -1;
-    *state = ex;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    attrib_extractor_free(*state);
-    return 0;
-}
 
 static bool enabled(const attrib_extractor *ex, const char *code)
 {
@@ -311,5 +287,5 @@ int main(void)
         cmocka_unit_test(test_separable_verb_claims),
         cmocka_unit_test(test_non_latin_scripts_segment_cleanly),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, extractor_setup, extractor_teardown);
 }

@@ -1,15 +1,7 @@
 /* Lexicon loading (lexicon.c): the built-in lexicons parse, a caller's
  * lines parse the same way, errors name file and line, later lines
  * override, and phrases match the longest way. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include <cmocka.h>
+#include "testutil.h" /* first: it sets the feature macros */
 #include <unicode/ubrk.h>
 
 #include "internal.h"
@@ -179,21 +171,6 @@ static void test_missing_file(void **state)
     attrib_options_free(o);
 }
 
-static int setup(void **state)
-{
-    attrib_extractor *ex = NULL;
-    if (attrib_extractor_new(NULL, &ex) != ATTRIB_OK)
-        return -1;
-    *state = ex;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    attrib_extractor_free(*state);
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,5 +181,5 @@ int main(void)
         cmocka_unit_test(test_longest_match),
         cmocka_unit_test(test_missing_file),
     };
-    return cmocka_run_group_tests_name("lexicon", tests, setup, teardown);
+    return cmocka_run_group_tests_name("lexicon", tests, extractor_setup, extractor_teardown);
 }

@@ -1,31 +1,8 @@
 /* Segmentation and token preparation (segment.c, text.c, lang.c): tokens
  * keep the caller's byte spans, keys are folded, elisions and clitics are
  * split, sentences end where they should. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include <cmocka.h>
-
+#include "testutil.h" /* first: it sets the feature macros */
 #include "internal.h"
-
-static int setup(void **state)
-{
-    attrib_extractor *ex = NULL;
-    if (attrib_extractor_new(NULL, &ex) != ATTRIB_OK)
-        return -1;
-    *state = ex;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    attrib_extractor_free(*state);
-    return 0;
-}
 
 static void prepare(const attrib_extractor *ex, doc *d, const char *text, const char *lang)
 {
@@ -212,5 +189,5 @@ int main(void)
         cmocka_unit_test(test_language),
         cmocka_unit_test(test_utf8_validation),
     };
-    return cmocka_run_group_tests_name("segment", tests, setup, teardown);
+    return cmocka_run_group_tests_name("segment", tests, extractor_setup, extractor_teardown);
 }

@@ -9,18 +9,9 @@
  * (source, actor, stance), equal the expected set. A name matches when,
  * case-folded and without a leading determiner, the expected name equals
  * the entity's canonical name or its text. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testutil.h" /* first: it sets the feature macros */
 
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "attrib.h"
 
 #define MAX_CLAIMS 16
 
@@ -296,42 +287,11 @@ static void parse_expected(row *r, char *text)
         }
 }
 
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    size_t n;
-    while (buf && (n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
-        len += n;
-        if (cap - len - 1 == 0) {
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    bool failed = ferror(f);
-    fclose(f);
-    if (!buf || failed) {
-        free(buf);
-        return NULL;
-    }
-    buf[len] = '\0';
-    return buf;
-}
-
 /* The rows of the file at PATH; *nrows their number. NULL when the file
  * cannot be read. */
 static row *load_rows(const char *path, const char *lang, size_t *nrows)
 {
-    char *text = read_file(path);
+    char *text = read_whole_file(path, NULL);
     if (!text)
         return NULL;
     size_t cap = 64, n = 0;

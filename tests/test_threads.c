@@ -8,20 +8,10 @@
  * main thread (attrib.h: a result may be handed over). Built as usual it
  * checks the results; built with -Db_sanitize=thread (tools/check) it is
  * ThreadSanitizer's to find a race. */
-#define _POSIX_C_SOURCE 200809L
-
+#include "testutil.h" /* first: it sets the feature macros */
 #include <pthread.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include <cmocka.h>
 
-#include "attrib.h"
 
 enum { NTHREADS = 4, ROUNDS = 3, MAX_DOCS = 64 };
 
@@ -135,30 +125,6 @@ static void test_shared_extractor(void **state)
     }
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    for (;;) {
-        if (n == cap) {
-            char *p = realloc(buf, cap = cap ? cap * 2 : 65536);
-            if (!p)
-                break;
-            buf = p;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 int main(int argc, char **argv)
 {
     attrib_extractor *ex = NULL;
@@ -169,7 +135,7 @@ int main(int argc, char **argv)
     shared = ex;
     for (int i = 1; i < argc; i++) {
         size_t len;
-        char *text = read_file(argv[i], &len);
+        char *text = read_whole_file(argv[i], &len);
         if (!text) {
             perror(argv[i]);
             return 1;

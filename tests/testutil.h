@@ -244,4 +244,59 @@ static inline const attrib_claim *must_find_actor(const attrib_result *r, const 
     return NULL;
 }
 
+/* The whole of the file at PATH, NUL-terminated, and its length in *len
+ * (may be NULL); NULL when it cannot be read. For the tests that take
+ * sample files or tables on their command line. */
+static inline char *read_whole_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = (size_t)1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (cap - n < 2) {
+            char *bigger = realloc(buf, cap *= 2);
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        if (got == 0)
+            break;
+        n += got;
+    }
+    if (buf && ferror(f)) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+        if (len)
+            *len = n;
+    }
+    return buf;
+}
+
+/* A group state holding an extractor with the default options, for the
+ * tests of the library's internal stages, which need no fixture. */
+static inline int extractor_setup(void **state)
+{
+    attrib_extractor *ex = NULL;
+    if (attrib_extractor_new(NULL, &ex) != ATTRIB_OK)
+        return -1;
+    *state = ex;
+    return 0;
+}
+
+static inline int extractor_teardown(void **state)
+{
+    attrib_extractor_free(*state);
+    return 0;
+}
+
 #endif
