@@ -177,3 +177,27 @@ lib = _Lib(_load())
 def text(p):
     """A library-owned C string (or NULL) as a str."""
     return None if p is None else p.decode("utf-8")
+
+
+class Handle:
+    """Owns one library handle: freed by close(), at the end of a with
+    block, or when the object is collected. A subclass sets _free (the
+    library function that frees its handle) and _detach() (takes the
+    handle away from its users, once they are done with it)."""
+
+    _handle = None
+
+    def close(self):
+        handle = self._detach()
+        if handle:
+            self._free(handle)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        if getattr(self, "_handle", None):
+            self._free(self._handle)

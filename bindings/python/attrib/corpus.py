@@ -68,7 +68,7 @@ class Rival:
     positions: List[Position]
 
 
-class Corpus:
+class Corpus(_native.Handle):
     """    with attrib.Corpus() as corpus:
             for doc in docs:
                 corpus.add(doc)
@@ -170,21 +170,12 @@ class Corpus:
     def to_dict(self):
         return json.loads(self.to_json())
 
-    def close(self):
+    _free = staticmethod(lib.corpus_free)
+
+    def _detach(self):
         with self._lock:
             handle, self._handle = self._handle, None
-        if handle:
-            lib.corpus_free(handle)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        if getattr(self, "_handle", None):
-            lib.corpus_free(self._handle)
+        return handle
 
     def _locked(self):
         return _Locked(self)

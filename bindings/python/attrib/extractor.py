@@ -45,7 +45,7 @@ def version():
     return _native.text(lib.version())
 
 
-class Extractor:
+class Extractor(_native.Handle):
     """Extracts attribution claims from texts.
 
         with Extractor(languages="en,fr") as ex:
@@ -118,25 +118,17 @@ class Extractor:
         finally:
             lib.result_free(result)
 
-    def close(self):
-        """Frees the extractor once the extractions in flight are done.
-        Closing twice is harmless; extracting after close raises ValueError."""
+    _free = staticmethod(lib.extractor_free)
+
+    def _detach(self):
+        """close() frees the extractor once the extractions in flight are
+        done. Closing twice is harmless; extracting after close raises
+        ValueError."""
         with self._cond:
             handle, self._handle = self._handle, None
             while self._inflight:
                 self._cond.wait()
-        if handle:
-            lib.extractor_free(handle)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        if getattr(self, "_handle", None):
-            lib.extractor_free(self._handle)
+        return handle
 
     def _use(self):
         return _InUse(self)
