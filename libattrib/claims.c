@@ -1011,6 +1011,9 @@ static bool object_is_event(const ctx *c, size_t te, size_t hi)
         lex_role r = tok_role(d, k);
         if (r == ROLE_CONJ || r == ROLE_COMP)
             break; /* "behind the movie and the government": the object ended */
+        if (words > 0 && (r == ROLE_PREP || r == ROLE_STOP))
+            break; /* "caused a serious problem to the firm": a party after the
+                    * object's noun is no object */
         if (r != ROLE_DET && r != ROLE_STOP)
             words++;
     }
@@ -1556,6 +1559,17 @@ static attrib_status claims_for_self(ctx *c, size_t tb, size_t te, const lex_ent
      * the agent claims. */
     int src = after_passive_aux(c, tb, s->tok_begin) ? agent_after(c, te, s->tok_end)
                                                      : left_mention(c, tb, s->tok_begin, 10);
+    /* "el primer ataque que se atribuye el EI": with no party before it,
+     * the party right after the cue is its subject, put after the verb. */
+    if (src < 0 && !after_passive_aux(c, tb, s->tok_begin)) {
+        /* Only a determiner and a classifier noun ("el grupo X") may stand
+         * between: "se atribuye a Rusia" has the party as its object. */
+        size_t k = te;
+        while (k < s->tok_end && k < te + 3 && men_at(c, k) < 0 &&
+               (tok_role(c->d, k) == ROLE_DET || c->d->lex[k].by_class[LEX_DESCRIBED]))
+            k++;
+        src = k < s->tok_end ? men_at(c, k) : -1;
+    }
     if (src < 0)
         return ATTRIB_OK;
     bool neg, hedge;

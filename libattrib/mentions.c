@@ -281,6 +281,14 @@ static attrib_status find_described(doc *d, const sentence *s)
             i++;
             continue;
         }
+        /* "el ataque terrorista", « l'attentat terroriste »: a head right
+         * after an event noun, where adjectives follow their noun, is an
+         * adjective of the event, no party. */
+        if (d->lang->adjectives_follow && i > s->tok_begin && te == i + 1 &&
+            d->lex[i - 1].by_class[LEX_EVENT]) {
+            i++;
+            continue;
+        }
         /* "el grupo Lazarus", « l'entreprise Kestrel », "the firm
          * Mandiant": a noun that classifies the name after it is no
          * party of its own; the name is. */
