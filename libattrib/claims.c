@@ -41,7 +41,8 @@ typedef struct frame {
     int nsrc;
     int via;                /* outlet named by the cue ("told Reuters")  */
     size_t ctb, cte;        /* content: tokens [ctb, cte)                */
-    bool negated, hedged;
+    bool negated;
+    uint8_t weak;           /* lex_mod that weakens the cue: hedge, ask  */
     bool passive;
     bool quote;             /* the content is a quotation                */
     bool governs;           /* may govern resp frames                    */
@@ -332,18 +333,20 @@ static int agent_after(const ctx *c, size_t te, size_t hi)
 /* Negation and hedging of the cue [TB, TE): modifiers just before it, and
  * a negator right after it (French « ne confirme pas »). */
 static void cue_modality(const ctx *c, size_t tb, size_t te, size_t lo, size_t hi, bool *neg,
-                         bool *hedge)
+                         uint8_t *weak)
 {
     int negs = 0;
-    *hedge = false;
+    *weak = MOD_NONE;
     for (size_t k = tb; k-- > lo && k + 5 > tb;) {
         if (men_at(c, k) >= 0 || barrier(c, k) || tok_is_punct(c->d, k, ",.:"))
             break;
         lex_mod m = mod_at(c, k);
         if (m == MOD_NEG)
             negs++;
-        else if (m == MOD_HEDGE)
-            *hedge = true;
+        else if (m == MOD_HEDGE && *weak != MOD_ASK)
+            *weak = MOD_HEDGE;
+        else if (m == MOD_ASK) /* "stopped short of blaming" */
+            *weak = MOD_ASK;
     }
     /* Not after a cue that opens with a preposition: "nach eigenen
      * Angaben nicht verantwortlich" negates the content. */
@@ -361,11 +364,11 @@ static bool clause_cue(const ctx *c, size_t i)
 }
 
 /* ST seen through the cue E: its operator (its negated operator when
- * NEG), then its hedge. */
-static attrib_stance through_cue(const lex_entry *e, bool neg, bool hedge, attrib_stance st)
+ * NEG), then what weakens it (WEAK: a lex_mod, hedge or ask). */
+static attrib_stance through_cue(const lex_entry *e, bool neg, uint8_t weak, attrib_stance st)
 {
     st = stance_apply_op((lex_op)(neg ? e->neg : e->op), st);
-    return hedge ? stance_apply_mod(MOD_HEDGE, st) : st;
+    return weak != MOD_NONE ? stance_apply_mod((lex_mod)weak, st) : st;
 }
 
 /* Does [from, to) hold a mention? */
@@ -678,7 +681,7 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
     f.te = te;
     f.via = -1;
     f.governs = true;
-    cue_modality(c, tb, te, sb, se, &f.negated, &f.hedged);
+    cue_modality(c, tb, te, sb, se, &f.negated, &f.weak);
 
     int src = -1;
     bool content_left = false;
@@ -1188,7 +1191,7 @@ static attrib_status claims_for_prior(ctx *c, size_t tb, size_t te, const lex_en
      * cue has said it. */
     if (g->e->op == OP_SAY)
         st = stance_after(c, te, hi < te + CONTENT_REACH ? hi : te + CONTENT_REACH, st);
-    st = through_cue(g->e, g->negated, g->hedged, st);
+    st = through_cue(g->e, g->negated, g->weak, st);
     ((frame *)g)->used = true;
     size_t ev_tb, ev_te;
     find_event(c, tb, te, &ev_tb, &ev_te);
@@ -1324,7 +1327,7 @@ static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const l
     int srcs[MAX_COORD] = {-1};
     int nsrc = 1;
     if (g) {
-        st = through_cue(g->e, g->negated, g->hedged, st);
+        st = through_cue(g->e, g->negated, g->weak, st);
         if (g->nsrc) {
             memcpy(srcs, g->src, sizeof srcs);
             nsrc = g->nsrc;
@@ -1517,9 +1520,10 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
     }
     if (act < 0 || (src < 0 && src_side == SIDE_LEFT))
         return ATTRIB_OK;
-    bool neg, hedge;
-    cue_modality(c, tb, te, sb, se, &neg, &hedge);
-    attrib_stance st = through_cue(e, neg, hedge, ATTRIB_ASSERTS);
+    bool neg;
+    uint8_t weak;
+    cue_modality(c, tb, te, sb, se, &neg, &weak);
+    attrib_stance st = through_cue(e, neg, weak, ATTRIB_ASSERTS);
 
     int via[4], nvia = 0;
     const frame *g = governor(c, tb, via, &nvia);
@@ -1572,9 +1576,10 @@ static attrib_status claims_for_self(ctx *c, size_t tb, size_t te, const lex_ent
     }
     if (src < 0)
         return ATTRIB_OK;
-    bool neg, hedge;
-    cue_modality(c, tb, te, s->tok_begin, s->tok_end, &neg, &hedge);
-    attrib_stance st = through_cue(e, neg, hedge, ATTRIB_ASSERTS);
+    bool neg;
+    uint8_t weak;
+    cue_modality(c, tb, te, s->tok_begin, s->tok_end, &neg, &weak);
+    attrib_stance st = through_cue(e, neg, weak, ATTRIB_ASSERTS);
     size_t ev_tb, ev_te;
     find_event(c, tb, te, &ev_tb, &ev_te);
     int via[4], nvia = 0;
@@ -1602,7 +1607,8 @@ static attrib_status claims_for_denied_event(ctx *c, const frame *f)
         if (d->lex[k].by_class[LEX_EVENT]) {
             size_t ev_tb, ev_te;
             find_event(c, f->tb, f->te, &ev_tb, &ev_te);
-            attrib_stance st = f->hedged ? ATTRIB_DOUBTS : ATTRIB_DENIES;
+            attrib_stance st = f->weak != MOD_NONE ? stance_apply_mod((lex_mod)f->weak, ATTRIB_DENIES)
+                                                   : ATTRIB_DENIES;
             for (int i = 0; i < f->nsrc; i++) {
                 attrib_status r = emit(c, f->src[i], f->src[i], st,
                                        confidence(d, CONF_REPORT, f->src[i]), f->tb, f->te,
@@ -1674,7 +1680,7 @@ static attrib_status claims_for_dismissal(ctx *c, const frame *f)
     if (a < 0)
         return ATTRIB_OK;
     attrib_stance st = content_stance(c, f->ctb, f->cte, OP_ASSERT);
-    st = through_cue(f->e, f->negated, f->hedged, st);
+    st = through_cue(f->e, f->negated, f->weak, st);
     for (int i = 0; i < f->nsrc; i++) {
         attrib_status r = emit(c, f->src[i], a, st, confidence(d, CONF_PRIOR, f->src[i]), f->tb,
                                f->te, "report+dismissal", false, NULL, 0, 0, 0);
@@ -1726,7 +1732,13 @@ attrib_status claims_assemble(doc *d)
         const lex_entry *m = d->lex[i].by_class[LEX_MODIFIER];
         /* A particle already taken by its verb ("teilte … mit") starts
          * no cue of its own. */
-        const lex_entry *e = i >= modifier_end && !c.cue_at[i] ? cue_entry(d, i) : NULL;
+        const lex_entry *e = !c.cue_at[i] ? cue_entry(d, i) : NULL;
+        /* Of a stance phrase and a cue at one token, the longer is read:
+         * "believed to" hedges ("is widely believed to be behind"). */
+        if (m && m->nwords > 1 && (!e || m->nwords > e->nwords) && i + m->nwords > modifier_end)
+            modifier_end = i + m->nwords;
+        if (i < modifier_end)
+            e = NULL;
         /* No cue inside a name; "it was X" starts at a pronoun, and is a
          * cue only where a party follows ("it was an insider", not "it
          * was behind the attack", where "behind" is). */
@@ -1751,8 +1763,6 @@ attrib_status claims_assemble(doc *d)
         } else if (d->mention_at[i] >= 0) {
             e = NULL;
         }
-        if (m && m->nwords > 1 && i + m->nwords > modifier_end)
-            modifier_end = i + m->nwords;
         if (!e) {
             i++;
             continue;
