@@ -321,12 +321,33 @@ static bool after_passive_aux(const ctx *c, size_t tb, size_t lo)
 }
 
 /* The mention after an agent word ("by the FBI", « par des experts »)
- * within a few tokens after TE. */
+ * within a few tokens after TE; a classifier noun may stand before the
+ * name ("door de groep X", "by the group X"). */
 static int agent_after(const ctx *c, size_t te, size_t hi)
 {
     for (size_t k = te; k < hi && k < te + 3; k++)
         if (tok_role(c->d, k) == ROLE_AGENT && men_at(c, k) < 0)
-            return right_mention(c, k + 1, hi, 1);
+            return right_mention(c, k + 1, hi, 2);
+    return -1;
+}
+
+/* How far before a participle its agent may stand. */
+#define AGENT_BEFORE_REACH 8
+
+/* The agent that stands before a participle in a verb-final clause
+ * ("door de politie toegeschreven", "von der Polizei russischen Hackern
+ * zugeschrieben"): a mention after an agent word, within a few tokens
+ * before TB and no barrier between. -1 when there is none. */
+static int agent_before(const ctx *c, size_t tb, size_t lo)
+{
+    for (size_t k = tb; k-- > lo && tb - k <= AGENT_BEFORE_REACH;) {
+        if (barrier(c, k) || tok_is_punct(c->d, k, ",.:"))
+            return -1;
+        int m = men_at(c, k);
+        if (m >= 0 && DOC_MEN(c->d, m)->tb > lo &&
+            tok_role(c->d, DOC_MEN(c->d, m)->tb - 1) == ROLE_AGENT)
+            return m;
+    }
     return -1;
 }
 
@@ -350,7 +371,9 @@ static void cue_modality(const ctx *c, size_t tb, size_t te, size_t lo, size_t h
     }
     /* Not after a cue that opens with a preposition: "nach eigenen
      * Angaben nicht verantwortlich" negates the content. */
-    if (te < hi && mod_at(c, te) == MOD_NEG && tok_role(c->d, tb) != ROLE_PREP)
+    /* Nor where the negator is the cue's own ("sluit … niet uit",
+     * "schließt … nicht aus": the tail of a discontinuous cue). */
+    if (te < hi && mod_at(c, te) == MOD_NEG && tok_role(c->d, tb) != ROLE_PREP && !c->cue_at[te])
         negs++;
     *neg = negs % 2 == 1;
 }
@@ -701,6 +724,8 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
         src = agent_after(c, te, se);
         if (src >= 0)
             after = DOC_MEN(d, src)->te;
+        else
+            src = agent_before(c, tb, sb); /* "door experts betwijfeld" */
         /* "It has not been confirmed that X ..." looks right; "X, it was
          * reported" left. */
         content_left = !holds_claim_cue(c, after, clause_hi(c, after, se));
@@ -761,7 +786,13 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
              * after a comma or a quotation ("», a affirmé X devant la
              * presse") or where it ends its phrase, but not in "..., and
              * says it has evidence", where "it" is the content's subject. */
-            src = left >= 0 ? left : right_ends || inverted ? right : -1;
+            /* Verb second: a clause that opens with an adverb or an
+             * object has its subject right after the verb ("Op maandag
+             * zei de minister dat ...", "Gestern erklärte die Polizei,
+             * ..."), unless a conjunction opened it ("..., en zegt dat
+             * het ..."). */
+            bool v2_subject = d->lang->verb_second && tb > sb && tok_role(d, tb - 1) != ROLE_CONJ;
+            src = left >= 0 ? left : right_ends || inverted || v2_subject ? right : -1;
             if (src == right && right >= 0)
                 after = DOC_MEN(d, src)->te;
             content_left = !holds_claim_cue(c, after, clause_hi(c, after, se));
@@ -1017,10 +1048,29 @@ static bool object_is_event(const ctx *c, size_t te, size_t hi)
         if (words > 0 && (r == ROLE_PREP || r == ROLE_STOP))
             break; /* "caused a serious problem to the firm": a party after the
                     * object's noun is no object */
-        if (r != ROLE_DET && r != ROLE_STOP)
+        /* "dass X dafür verantwortlich ist": a verb-final clause ends
+         * with its auxiliary, no object. */
+        if (r != ROLE_DET && r != ROLE_STOP && r != ROLE_BE)
             words++;
     }
     return words == 0;
+}
+
+/* For object=event participles whose agent follows ("gedaan door X"):
+ * is the subject before TB, the thing done, an event ("de aanvallen
+ * worden gedaan door X", not "aangifte werd gedaan door X")? Auxiliaries,
+ * modifiers and adverbs may stand between. */
+static bool patient_is_event(const ctx *c, size_t tb, size_t lo)
+{
+    const doc *d = c->d;
+    for (size_t k = tb; k-- > lo && tb - k <= 4;) {
+        if (d->lex[k].by_class[LEX_EVENT])
+            return true;
+        if (tok_role(d, k) != ROLE_BE && tok_role(d, k) != ROLE_STOP && !is_modifier(d, k) &&
+            !plain_adverb(c, k))
+            return false;
+    }
+    return false;
 }
 
 /* How far before a predicate its modifiers may stand, in tokens. */
@@ -1277,7 +1327,8 @@ static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const l
         DOC_TOK(d, c->blamed_end - 1)->sent == DOC_TOK(d, tb)->sent)
         return ATTRIB_OK;
 
-    if (e->object_event && !object_is_event(c, te, hi))
+    if (e->object_event && ((lex_side)e->actor == SIDE_RIGHT ? !patient_is_event(c, tb, lo)
+                                                             : !object_is_event(c, te, hi)))
         return ATTRIB_OK;
     if ((lex_side)e->actor == SIDE_PRIOR)
         return claims_for_prior(c, tb, te, e, g, via, nvia, lo, hi);
@@ -1477,15 +1528,31 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
     int src = src_side == SIDE_LEFT ? left_mention(c, tb, sb, 10)
               : src_side == SIDE_BY ? agent_after(c, te, se)
                                     : -1;
+    /* Where a verb-final clause puts the agent before the participle
+     * ("door de politie toegeschreven aan X"), the subject stands before
+     * the agent. */
+    int agent_first = src < 0 && src_side == SIDE_BY ? (src = agent_before(c, tb, sb)) : -1;
     if (src >= 0 && src_side == SIDE_LEFT && tb > sb + 1 && tok_is_punct(d, tb - 1, ",")) {
         int speaker = apposition_speaker(c, tb - 1, sb); /* "X, a minister, accused Y" */
         if (speaker >= 0)
             src = speaker;
     }
+    /* "X said that ... and accused Y": a cue right after a conjunction,
+     * with no subject of its own, shares the sentence's subject. */
+    if (src_side == SIDE_LEFT && tb > sb + 1 && tok_role(d, tb - 1) == ROLE_CONJ) {
+        int subject = clause_subject(c, sb, tb - 1);
+        if (subject >= 0 && DOC_MEN(d, subject)->te + 1 < tb)
+            src = subject;
+    }
     /* The object may be the event, and the actor behind a preposition:
      * "attributed the bank heist to X", « a imputé l'attaque à X ». */
     int act = act_side == SIDE_LEFT ? left_mention(c, tb, sb, 8)
                                     : right_mention(c, te, se, BLAME_OBJECT_REACH);
+    /* The agent before the participle is no actor: the subject stands
+     * before it (Dutch), or the actor between it and the participle
+     * (German, found above). */
+    if (act >= 0 && act == agent_first)
+        act = left_mention(c, DOC_MEN(d, agent_first)->tb - 1, sb, 8);
     /* "held X responsible" holds the actor in its gap; « les soupçons se
      * sont portés un temps sur X » after its tail. */
     if (act < 0 && act_side == SIDE_RIGHT && e->ntail) {
@@ -1511,7 +1578,11 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
         src_side = SIDE_BY;
         act_side = SIDE_LEFT;
         src = agent_after(c, te, se);
+        if (src < 0)
+            src = agent_before(c, tb, sb);
         act = left_mention(c, tb, sb, 8);
+        if (act >= 0 && act == src)
+            act = left_mention(c, DOC_MEN(d, src)->tb - 1, sb, 8);
     }
     if (src_side == SIDE_BY && src < 0 && act_side == SIDE_RIGHT) {
         /* "blamed on X by Y": the agent may follow the actor. */
