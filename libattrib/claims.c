@@ -1510,6 +1510,19 @@ static void share_content(ctx *c)
     }
 }
 
+/* Does the cue at TB stand right after its subject (adverbs and commas
+ * aside), as a participle does ("Iran, already blamed for ...")? A verb
+ * after an auxiliary or any other word is a finite verb whose object
+ * was not found ("the prosecutor has accused three men"), no passive. */
+static bool bare_participle(const ctx *c, size_t tb, size_t lo)
+{
+    size_t k = tb;
+    while (k > lo && (plain_adverb(c, k - 1) || tok_is_punct(c->d, k - 1, ",")) &&
+           men_at(c, k - 1) < 0)
+        k--;
+    return k == lo || men_at(c, k - 1) >= 0;
+}
+
 /* How many tokens a blame cue's object may take before its actor. */
 #define BLAME_OBJECT_REACH 7
 
@@ -1572,7 +1585,7 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
             act = obj;
         }
     }
-    if (act < 0 && src_side == SIDE_LEFT && act_side == SIDE_RIGHT) {
+    if (act < 0 && src_side == SIDE_LEFT && act_side == SIDE_RIGHT && bare_participle(c, tb, sb)) {
         /* A participle with nothing blamed after it reads as a passive:
          * "Iran blamed for ...", « l'Iran pointé du doigt ». */
         src_side = SIDE_BY;
