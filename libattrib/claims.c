@@ -604,6 +604,17 @@ static bool object_is_claim(const doc *d, const int *mention_at, size_t te, size
  * second. Returns the speaker, or -1 when there is no such phrase, and
  * marks the phrase's tokens, whose words describe the speaker and make no
  * claim ("X, responsible for research at Y, said"). */
+/* The name that is all of the phrase between the commas at K and COMMA
+ * ("another firm, the Norse Corporation, said"), or -1. */
+static int apposed_name(const ctx *c, size_t k, size_t comma)
+{
+    int m = k + 1 < comma ? men_at(c, k + 1) : -1;
+    if (m < 0)
+        return -1;
+    const mention *x = DOC_MEN(c->d, m);
+    return x->te == comma && !(x->flags & (MEN_DESCRIBED | MEN_PRONOUN)) ? m : -1;
+}
+
 static int apposition_speaker(ctx *c, size_t comma, size_t lo)
 {
     const doc *d = c->d;
@@ -615,7 +626,7 @@ static int apposition_speaker(ctx *c, size_t comma, size_t lo)
         int head = k > lo ? men_at(c, k - 1) : -1;
         if (head < 0)
             return -1;
-        int name = -1;
+        int name = apposed_name(c, k, comma);
         for (size_t j = k + 1; j < comma && name < 0; j++) {
             int m = men_at(c, j);
             if (m >= 0 && !(DOC_MEN(d, m)->flags & (MEN_DESCRIBED | MEN_PRONOUN)) &&
@@ -624,10 +635,28 @@ static int apposition_speaker(ctx *c, size_t comma, size_t lo)
         }
         for (size_t j = k + 1; j < comma; j++)
             c->appositive[j] = true;
-        if (name >= 0 && (DOC_MEN(d, head)->flags & MEN_DESCRIBED))
+        /* A description the name after it tells: "the minister, Jane
+         * Doe, said", "another firm, the Norse Corporation, said". */
+        if (name >= 0 && (DOC_MEN(d, head)->flags & MEN_DESCRIBED) &&
+            !(DOC_MEN(d, head)->flags & MEN_GAZETTEER))
             return name;
         return head;
     }
+    return -1;
+}
+
+/* "The security firm that X hired, Norse, said": a description opens the
+ * sentence, a relative clause follows it, and the name set off by the
+ * two commas before the cue (the second at COMMA) says who it is. -1
+ * when the phrase is not such a name. */
+static int apposed_subject_name(const ctx *c, int subject, size_t comma, size_t lo)
+{
+    if (subject < 0 || !(DOC_MEN(c->d, subject)->flags & MEN_DESCRIBED) ||
+        (DOC_MEN(c->d, subject)->flags & MEN_GAZETTEER))
+        return -1;
+    for (size_t k = comma; k-- > lo && comma - k < 8;)
+        if (tok_is_punct(c->d, k, ","))
+            return DOC_MEN(c->d, subject)->te <= k ? apposed_name(c, k, comma) : -1;
     return -1;
 }
 
@@ -771,8 +800,12 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
                 k--;
             if (left >= 0 && k > sb && tok_is_punct(d, k - 1, ",")) {
                 int speaker = apposition_speaker(c, k - 1, sb);
-                if (speaker < 0)
+                if (speaker < 0) {
                     speaker = clause_subject(c, sb, k - 1);
+                    int name = apposed_subject_name(c, speaker, k - 1, sb);
+                    if (name >= 0)
+                        speaker = name;
+                }
                 if (speaker >= 0)
                     left = speaker;
             } else if (left >= 0) {
@@ -1622,7 +1655,15 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
 
     int srcs[MAX_COORD] = {src}, acts[MAX_COORD];
     int nsrc = src >= 0 ? coordinated(c, src, DOC_MEN(d, src)->te <= tb, sb, se, srcs) : 1;
-    int nact = coordinated(c, act, act_side == SIDE_LEFT, sb, se, acts);
+    /* "tensions between the US and North Korea, blamed by X for ...",
+     * « entre les Etats-Unis et la Corée du Nord, pointée du doigt par X »:
+     * a participle set off by a comma speaks of the party nearest it. */
+    bool set_off = act_side == SIDE_LEFT && DOC_MEN(d, act)->te < tb &&
+                   tok_is_punct(d, DOC_MEN(d, act)->te, ",") && !after_passive_aux(c, tb, sb);
+    int nact = 1;
+    acts[0] = act;
+    if (!set_off)
+        nact = coordinated(c, act, act_side == SIDE_LEFT, sb, se, acts);
     if (act_side == SIDE_RIGHT)
         c->blamed_end = DOC_MEN(d, acts[nact - 1])->te;
     size_t ev_tb, ev_te;

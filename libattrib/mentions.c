@@ -6,7 +6,8 @@
  *      hackers", « des pirates nord-coréens »); a known name before a
  *      described head names the organisation ("FBI investigators");
  *   2. described parties: a head from described.txt with its modifiers
- *      ("security experts", « des experts en sécurité », "an insider");
+ *      ("security experts", « des experts en sécurité », "an insider"),
+ *      named by the head's canonical name where described.txt gives one;
  *   3. titled names: a title from names.txt and the capitalised words
  *      after it ("President Jane Doe");
  *   4. proper names: runs of capitalised words that no lexicon claims,
@@ -21,6 +22,12 @@
 #include <utf8proc.h>
 
 #include "internal.h"
+
+/* Capitalised words of a text's body, sorted (collect_body_caps()). */
+typedef struct body_caps {
+    const char **keys;
+    size_t n;
+} body_caps;
 
 lex_role tok_role(const doc *d, size_t i)
 {
@@ -177,9 +184,18 @@ static bool suspect_noun(const lex_entry *e)
     return e && (lex_side)e->actor == SIDE_GEN;
 }
 
-/* 1. Gazetteer. */
-static attrib_status find_gazetteer(doc *d, const sentence *s)
+/* A short alias is an acronym ("UN", "US", "EU"), which a word of two or
+ * three letters in mixed case is not: "Kim Jong Un", "Us Weekly". */
+static bool short_mixed_case(const doc *d, size_t i, size_t te)
 {
+    const token *t = DOC_TOK(d, i);
+    return te == i + 1 && t->end - t->start <= 3 && !(t->flags & TOK_ALLCAPS) && !caseless(d, i);
+}
+
+/* 1. Gazetteer. */
+static attrib_status find_gazetteer(doc *d, const sentence *s, const body_caps *bc)
+{
+    (void)bc;
     for (size_t i = s->tok_begin; i < s->tok_end;) {
         const lex_entry *e = d->lex[i].by_class[LEX_ENTITY];
         size_t te = e ? i + e->nwords : i;
@@ -187,7 +203,8 @@ static attrib_status find_gazetteer(doc *d, const sentence *s)
          * "us" and "china" (the porcelain) out. French writes its
          * demonyms in lower case (« des pirates russes »), and those only
          * count beside a described head (below). */
-        if (!e || !free_tok(d, i) || (!any_upper(d, i, te) && !e->adjective)) {
+        if (!e || !free_tok(d, i) || (!any_upper(d, i, te) && !e->adjective) ||
+            short_mixed_case(d, i, te)) {
             i++;
             continue;
         }
@@ -260,8 +277,9 @@ static bool ends_noun_phrase(const doc *d, size_t i, size_t se)
 }
 
 /* 2. Described parties. */
-static attrib_status find_described(doc *d, const sentence *s)
+static attrib_status find_described(doc *d, const sentence *s, const body_caps *bc)
 {
+    (void)bc;
     for (size_t i = s->tok_begin; i < s->tok_end;) {
         attrib_kind kind = ATTRIB_KIND_UNKNOWN;
         const lex_entry *h = free_tok(d, i) ? described_head(d, i, s->tok_end, &kind) : NULL;
@@ -306,6 +324,18 @@ static attrib_status find_described(doc *d, const sentence *s)
             kind = k2;
             te += h->nwords;
         }
+        /* "someone within the company", "somebody inside the agency": a
+         * head that ends in a preposition takes its object, a determiner
+         * and a word. */
+        lex_role last = tok_role(d, te - 1);
+        if ((last == ROLE_PREP || last == ROLE_GEN) && te - i > 1) {
+            size_t oe = te;
+            if (oe < s->tok_end && free_tok(d, oe) && tok_role(d, oe) == ROLE_DET)
+                oe++;
+            if (oe < s->tok_end && free_tok(d, oe) && (DOC_TOK(d, oe)->flags & TOK_WORD) &&
+                !tok_has_class(d, oe, LEX_CUES | LEX_BIT(LEX_FUNCTION)))
+                te = oe + 1;
+        }
         size_t tb = i;
         /* Up to two modifiers before the head ("security experts",
          * "disgruntled former employees"). */
@@ -328,7 +358,11 @@ static attrib_status find_described(doc *d, const sentence *s)
             te += 2;
         size_t head = tb;
         tb = with_determiner(d, tb, s->tok_begin);
-        attrib_status st = add_mention(d, tb, te, head, kind, NULL, MEN_DESCRIBED);
+        /* A head with a canonical name in the lexicon ("security
+         * experts", « experts en sécurité », "Sicherheitsexperten" are all
+         * "security experts") names that party in every language; its
+         * modifiers do not change who it is. */
+        attrib_status st = add_mention(d, tb, te, head, kind, h->canonical, MEN_DESCRIBED);
         if (st != ATTRIB_OK)
             return st;
         i = te;
@@ -398,8 +432,67 @@ static bool common_noun(const doc *d, size_t i, size_t te, size_t sb, size_t se)
     return true;
 }
 
+/* Headlines ("It's Coming Full Circle: The Sony Hack Is Getting Its Own
+ * Movie", "YOUR FAVORITE SHOWS") capitalise every word, so a capital
+ * there tells no name. Such a line's unknown capitalised words count as
+ * a name only where the body of the text writes them with a capital
+ * too ("Norse Says Insider Did It" after "Norse Corporation ..."). */
+
+/* Words of at least this many bytes, function words aside, decide. */
+#define TITLE_MIN_LEN 3
+#define TITLE_MIN_WORDS 4
+
+static bool title_case(const doc *d, const sentence *s)
+{
+    size_t words = 0, upper = 0;
+    for (size_t i = s->tok_begin + 1; i < s->tok_end; i++) {
+        const token *t = DOC_TOK(d, i);
+        if (!(t->flags & TOK_WORD) || t->end - t->start < TITLE_MIN_LEN ||
+            d->lex[i].by_class[LEX_FUNCTION])
+            continue;
+        words++;
+        upper += (t->flags & TOK_UPPER) != 0;
+    }
+    return words >= TITLE_MIN_WORDS && upper * 10 >= words * 9;
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool in_body(const body_caps *bc, const char *key)
+{
+    return bc->n && bsearch(&key, bc->keys, bc->n, sizeof *bc->keys, cmp_key) != NULL;
+}
+
+/* The capitalised words of every sentence that is no headline; *TITLE
+ * (one per sentence) gets which are. */
+static attrib_status collect_body_caps(doc *d, bool *title, body_caps *bc)
+{
+    size_t n = 0;
+    for (size_t si = 0; si < d->sentences.len; si++) {
+        const sentence *s = DOC_SENT(d, si);
+        title[si] = title_case(d, s);
+        if (!title[si])
+            n += s->tok_end - s->tok_begin;
+    }
+    bc->n = 0;
+    bc->keys = malloc((n ? n : 1) * sizeof *bc->keys);
+    if (!bc->keys)
+        return ATTRIB_ENOMEM;
+    for (size_t si = 0; si < d->sentences.len; si++) {
+        const sentence *s = DOC_SENT(d, si);
+        for (size_t i = s->tok_begin; !title[si] && i < s->tok_end; i++)
+            if ((DOC_TOK(d, i)->flags & (TOK_WORD | TOK_UPPER)) == (TOK_WORD | TOK_UPPER))
+                bc->keys[bc->n++] = DOC_TOK(d, i)->key;
+    }
+    qsort(bc->keys, bc->n, sizeof *bc->keys, cmp_key);
+    return ATTRIB_OK;
+}
+
 /* 3 and 4. Titled and other proper names. */
-static attrib_status find_names(doc *d, const sentence *s)
+static attrib_status find_names(doc *d, const sentence *s, const body_caps *bc)
 {
     for (size_t i = s->tok_begin; i < s->tok_end;) {
         if (!free_tok(d, i)) {
@@ -430,6 +523,20 @@ static attrib_status find_names(doc *d, const sentence *s)
             i = te;
             continue;
         }
+        if (bc) {
+            /* A headline: only the words the body writes as names. */
+            size_t ke = i;
+            while (ke < te && (in_body(bc, DOC_TOK(d, ke)->key) ||
+                               (ke > i && name_role(d, ke) == ROLE_CONNECTOR)))
+                ke++;
+            while (ke > i && name_role(d, ke - 1) == ROLE_CONNECTOR)
+                ke--;
+            if (ke == i) {
+                i++;
+                continue;
+            }
+            te = ke;
+        }
         attrib_kind kind = ATTRIB_KIND_UNKNOWN;
         bool connector = false;
         for (size_t k = i; k < te; k++) {
@@ -458,8 +565,9 @@ static attrib_status find_names(doc *d, const sentence *s)
 }
 
 /* 5. Pronouns. */
-static attrib_status find_pronouns(doc *d, const sentence *s)
+static attrib_status find_pronouns(doc *d, const sentence *s, const body_caps *bc)
 {
+    (void)bc;
     for (size_t i = s->tok_begin; i < s->tok_end; i++) {
         const lex_entry *e = d->lex[i].by_class[LEX_FUNCTION];
         /* An inverted subject clitic (« est-elle », « a-t-il ») repeats
@@ -483,13 +591,15 @@ attrib_status mentions_find(doc *d)
         return ATTRIB_ENOMEM;
     for (size_t i = 0; i < n; i++)
         d->mention_at[i] = -1;
-    attrib_status (*const passes[])(doc *, const sentence *) = {
+    bool *title = malloc((d->sentences.len ? d->sentences.len : 1) * sizeof *title);
+    body_caps bc = {NULL, 0};
+    attrib_status st = title ? collect_body_caps(d, title, &bc) : ATTRIB_ENOMEM;
+    attrib_status (*const passes[])(doc *, const sentence *, const body_caps *) = {
         find_gazetteer, find_described, find_names, find_pronouns};
-    for (size_t p = 0; p < sizeof passes / sizeof *passes; p++)
-        for (size_t si = 0; si < d->sentences.len; si++) {
-            attrib_status st = passes[p](d, DOC_SENT(d, si));
-            if (st != ATTRIB_OK)
-                return st;
-        }
-    return ATTRIB_OK;
+    for (size_t p = 0; p < sizeof passes / sizeof *passes && st == ATTRIB_OK; p++)
+        for (size_t si = 0; si < d->sentences.len && st == ATTRIB_OK; si++)
+            st = passes[p](d, DOC_SENT(d, si), title[si] ? &bc : NULL);
+    free(bc.keys);
+    free(title);
+    return st;
 }

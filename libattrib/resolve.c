@@ -362,7 +362,12 @@ attrib_status resolve_mentions(doc *d)
             continue;
         for (size_t k = p->tb; k-- > 0 && p->tb - k <= 2 * PRONOUN_REACH;) {
             const mention *m = d->mention_at[k] >= 0 ? DOC_MEN(d, d->mention_at[k]) : NULL;
-            if (m && (m->flags & MEN_GAZETTEER) && m->kind == ATTRIB_KIND_STATE) {
+            /* Not a state that only modifies a described head ("U.S.
+             * law enforcement agencies"): the text speaks of the
+             * agencies there, not of the state. */
+            const lex_entry *e = m ? d->lex[m->head].by_class[LEX_ENTITY] : NULL;
+            bool modifier = e && !(m->flags & MEN_DESCRIBED) && m->head + e->nwords < m->te;
+            if (m && (m->flags & MEN_GAZETTEER) && m->kind == ATTRIB_KIND_STATE && !modifier) {
                 p->canonical = m->canonical;
                 break;
             }
