@@ -248,6 +248,10 @@ ATTRIB_API const char *attrib_entity_affiliation(const attrib_entity *entity);
 /* The comparison across documents: the claims of many results, each under
  * its document id, gathered by canonical actor and source, so that one can
  * ask which sources back which actor, how firmly, where they disagree.
+ * A short name that stands for exactly one longer name in the corpus is
+ * given as that name ("Corvane" in one document, "Corvane Security" in
+ * another: an organisation by its first words, a person by the last);
+ * the evidence keeps each document's own words.
  *
  * A corpus copies what it needs from what it is given; the results and
  * strings passed in may be freed at once. Getters read indices the corpus

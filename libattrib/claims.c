@@ -167,12 +167,14 @@ static const sentence *sent_of(const doc *d, size_t i)
 }
 
 /* "un portavoz del Kremlin dijo", « le porte-parole du Kremlin a
- * déclaré »: a person described by the body they speak for, not the
- * body, is the party before a cue; M is the mention nearest the cue. */
+ * déclaré », "a spokesman for the ministry said": a person described by
+ * the body they speak for, not the body, is the party before a cue; M is
+ * the mention nearest the cue. */
 static int described_person_of(const ctx *c, int m, size_t lo)
 {
     const mention *x = DOC_MEN(c->d, m);
-    if (x->tb < lo + 2 || tok_role(c->d, x->tb - 1) != ROLE_GEN)
+    if (x->tb < lo + 2 ||
+        (tok_role(c->d, x->tb - 1) != ROLE_GEN && tok_role(c->d, x->tb - 1) != ROLE_PREP))
         return m;
     int h = men_at(c, x->tb - 2);
     if (h >= 0 && (DOC_MEN(c->d, h)->flags & MEN_DESCRIBED) &&
@@ -626,6 +628,8 @@ static int apposition_speaker(ctx *c, size_t comma, size_t lo)
         int head = k > lo ? men_at(c, k - 1) : -1;
         if (head < 0)
             return -1;
+        /* « le porte-parole du Kremlin, Dmitri Peskov, a déclaré » */
+        head = described_person_of(c, head, lo);
         int name = apposed_name(c, k, comma);
         for (size_t j = k + 1; j < comma && name < 0; j++) {
             int m = men_at(c, j);

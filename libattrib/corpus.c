@@ -26,9 +26,12 @@
 /* One claim of one document. Strings live in the corpus arena. */
 typedef struct record {
     const char *doc;
+    /* Names as the corpus gives them: the document's (own_*), or the
+     * longer name a short one stands for in the corpus (short_names()). */
     const char *source;      /* canonical; NULL: unattributed              */
     const char *affiliation; /* NULL when none                             */
     const char *actor;       /* canonical                                  */
+    const char *own_source, *own_affiliation, *own_actor; /* the document's */
     const char *source_text, *actor_text, *cue, *event, *sentence;
     const char *victim;      /* the name in the event, or NULL (see below) */
     attrib_kind source_kind, actor_kind;
@@ -224,9 +227,11 @@ static bool push_record(attrib_corpus *c, const record *r, shared_sentence *sh)
         return false;
     *n = *r;
     n->doc = r->doc; /* already the corpus's copy */
-    n->source = dup(c, r->source, &ok);
-    n->affiliation = dup(c, r->affiliation, &ok);
-    n->actor = dup(c, r->actor, &ok);
+    /* A record of another corpus (merge) brings its document's names. */
+    n->own_source = n->source = dup(c, r->own_actor ? r->own_source : r->source, &ok);
+    n->own_affiliation = n->affiliation =
+        dup(c, r->own_actor ? r->own_affiliation : r->affiliation, &ok);
+    n->own_actor = n->actor = dup(c, r->own_actor ? r->own_actor : r->actor, &ok);
     n->source_text = dup(c, r->source_text, &ok);
     n->actor_text = dup(c, r->actor_text, &ok);
     n->cue = dup(c, r->cue, &ok);
@@ -729,10 +734,162 @@ static bool build_rivals(corpus_index *ix, const char **scratch)
     return true;
 }
 
+/* ---- Short names ----
+ *
+ * One document says "Corvane Security", another "Corvane"; one "Lena
+ * Varga", another "Varga". Within a document resolve.c makes them one;
+ * across documents the corpus does: a name whose words are the first
+ * words of exactly one longer name in the corpus (an organisation's: its
+ * first words) or the last words of exactly one longer person's name
+ * stands for it. Where two longer names fit ("Corvane Security" and
+ * "Corvane Labs") the short name stays as it is. Descriptions, states and
+ * governments keep their names (their canonical names come from the
+ * lexicons already). */
+
+typedef struct name_info {
+    const char *name;
+    const char *target; /* the longer name it stands for, else itself */
+    bool person, org;    /* some record gives it the kind of a person, of an organisation */
+    bool fixed;          /* a kind whose names are not shortened      */
+} name_info;
+
+typedef struct suffix_key {
+    const char *suffix, *name;
+} suffix_key;
+
+static int cmp_name_info(const void *a, const void *b)
+{
+    return strcmp(((const name_info *)a)->name, ((const name_info *)b)->name);
+}
+
+static int cmp_suffix_key(const void *pa, const void *pb)
+{
+    const suffix_key *a = pa, *b = pb;
+    int d = strcmp(a->suffix, b->suffix);
+    return d ? d : strcmp(a->name, b->name);
+}
+
+static bool fixed_kind(attrib_kind k)
+{
+    return k == ATTRIB_KIND_DESCRIBED || k == ATTRIB_KIND_STATE || k == ATTRIB_KIND_GOVERNMENT;
+}
+
+static void add_name(name_info *v, size_t *n, const char *name, attrib_kind kind)
+{
+    if (name)
+        v[(*n)++] = (name_info){name, name, kind == ATTRIB_KIND_PERSON,
+                                kind == ATTRIB_KIND_ORGANIZATION || kind == ATTRIB_KIND_AGENCY ||
+                                    kind == ATTRIB_KIND_MEDIA || kind == ATTRIB_KIND_GROUP,
+                                fixed_kind(kind)};
+}
+
+/* The corpus's name for NAME: its target in the sorted, unique V. */
+static const char *target_of(const name_info *v, size_t n, const char *name)
+{
+    if (!name)
+        return NULL;
+    name_info key = {name, NULL, false, false, false};
+    const name_info *hit = bsearch(&key, v, n, sizeof *v, cmp_name_info);
+    return hit ? hit->target : name;
+}
+
+static bool short_names(attrib_corpus *c)
+{
+    size_t nr = c->records.len;
+    name_info *v = malloc((3 * nr + 1) * sizeof *v);
+    suffix_key *sk = NULL;
+    if (!v)
+        return false;
+    size_t n = 0;
+    for (size_t i = 0; i < nr; i++) {
+        const record *r = &VEC_AT(c->records, record, i);
+        add_name(v, &n, r->own_source, r->source_kind);
+        add_name(v, &n, r->own_actor, r->actor_kind);
+        add_name(v, &n, r->own_affiliation, ATTRIB_KIND_ORGANIZATION);
+    }
+    qsort(v, n, sizeof *v, cmp_name_info);
+    /* Unique. A two-word name is a person's by its shape only
+     * (mentions.c), so one record that knows it as an organisation
+     * outweighs any that guess a person; fixed if any record says so. */
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m && strcmp(v[m - 1].name, v[i].name) == 0) {
+            v[m - 1].person |= v[i].person;
+            v[m - 1].org |= v[i].org;
+            v[m - 1].fixed |= v[i].fixed;
+        } else {
+            v[m++] = v[i];
+        }
+    }
+    for (size_t i = 0; i < m; i++)
+        v[i].person &= !v[i].org;
+    /* Every word-final part of each person's name ("Varga", "Maria
+     * Varga" of "Anna Maria Varga"). */
+    size_t ns = 0, cap = 0;
+    for (size_t i = 0; i < m; i++)
+        if (v[i].person && !v[i].fixed)
+            for (const char *p = v[i].name; (p = strchr(p, ' ')); p++)
+                cap++;
+    sk = malloc((cap + 1) * sizeof *sk);
+    if (!sk) {
+        free(v);
+        return false;
+    }
+    for (size_t i = 0; i < m; i++)
+        if (v[i].person && !v[i].fixed)
+            for (const char *p = v[i].name; (p = strchr(p, ' ')); p++)
+                sk[ns++] = (suffix_key){p + 1, v[i].name};
+    qsort(sk, ns, sizeof *sk, cmp_suffix_key);
+    for (size_t i = 0; i < m; i++) {
+        if (v[i].fixed)
+            continue;
+        const char *found = NULL;
+        bool ambiguous = false;
+        size_t len = strlen(v[i].name);
+        /* Longer names that start with it and a space follow it in order. */
+        for (size_t j = i + 1; j < m && !ambiguous && strncmp(v[j].name, v[i].name, len) == 0; j++) {
+            if (v[j].name[len] != ' ' || v[j].person || v[j].fixed)
+                continue;
+            ambiguous = found != NULL;
+            found = v[j].name;
+        }
+        size_t lo = 0, hi = ns;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (strcmp(sk[mid].suffix, v[i].name) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t j = lo; j < ns && !ambiguous && strcmp(sk[j].suffix, v[i].name) == 0; j++) {
+            if (found && strcmp(found, sk[j].name) == 0)
+                continue;
+            ambiguous = found != NULL;
+            found = sk[j].name;
+        }
+        if (found && !ambiguous)
+            v[i].target = found;
+    }
+    for (size_t i = 0; i < nr; i++) {
+        record *r = &VEC_AT(c->records, record, i);
+        r->source = target_of(v, m, r->own_source);
+        r->actor = target_of(v, m, r->own_actor);
+        r->affiliation = target_of(v, m, r->own_affiliation);
+        /* "Corvane's Lena Varga" in the document that calls it Corvane. */
+        if (r->affiliation && r->source && strcmp(r->affiliation, r->source) == 0)
+            r->affiliation = NULL;
+    }
+    free(sk);
+    free(v);
+    return true;
+}
+
 static bool build_index(attrib_corpus *c)
 {
     corpus_index *ix = &c->ix;
     index_free(ix);
+    if (!short_names(c))
+        return false;
     size_t n = c->records.len, nd = c->docs.len;
     const char **scratch = malloc((n + 1) * sizeof *scratch);
     ix->docs = malloc((nd + 1) * sizeof *ix->docs);

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """attrib-compare over the project's own sample articles (examples/samples,
-an invented story told by four outlets in English and French): the corpus
+an invented story told by five outlets in English and French): the corpus
 shows who blames whom, where sources disagree, and the HTML report renders
 in a real browser.
 
@@ -58,6 +58,10 @@ class Samples(unittest.TestCase):
         expected = [
             ("ANSSI", "Russia", "asserts"),              # an agency asserts a state
             ("Corvane Security", "insider", "asserts"),  # a company asserts an insider
+            # "Another company, the X Corporation, said ... -- meaning it
+            # must have been someone inside the operator": the name in the
+            # apposition speaks; the described culprit is an insider.
+            ("Brightwater Analytics Corporation", "insider", "asserts"),
             ("security experts", "Russia", "doubts"),    # described experts doubt
             ("Paul Whitcombe", "Russia", "asserts"),     # a named politician asserts
             ("Russia", "Russia", "denies"),              # the accused denies
@@ -66,6 +70,32 @@ class Samples(unittest.TestCase):
             with self.subTest(source=source, actor=actor):
                 self.assertIn(stance, self.cells.get((source, actor), set()),
                               f"{source} {stance} {actor} not in the corpus")
+
+    def documents(self, source, actor):
+        """The documents of every position of SOURCE on ACTOR."""
+        docs = set()
+        for a in self.corpus["actors"]:
+            for pos in a["positions"]:
+                if a["name"] == actor and pos["source"] == source:
+                    docs |= {e["document"] for e in pos["evidence"]}
+        return docs
+
+    def test_one_name_across_languages(self):
+        # "security experts" and « des experts en sécurité », "an insider"
+        # and « un initié » are one party in the corpus.
+        self.assertEqual(self.documents("security experts", "Russia"), {"en-2.txt", "fr-2.txt"})
+        self.assertLessEqual({"en-2.txt", "fr-2.txt"},
+                             self.documents("Corvane Security", "insider"))
+        names = {a["name"] for a in self.corpus["actors"]}
+        self.assertNotIn("initié", names)
+        self.assertNotIn("someone inside the operator", names)
+
+    def test_short_names_across_documents(self):
+        # en-3 calls the firm "Corvane" only ("Corvane's Lena Varga", "The
+        # firm still believes ..."); the others call it "Corvane Security".
+        self.assertIn("en-3.txt", self.documents("Corvane Security", "insider"))
+        sources = {p["source"] for a in self.corpus["actors"] for p in a["positions"]}
+        self.assertNotIn("Corvane", sources)
 
     def test_contested(self):
         self.assertIn("Russia", self.corpus["contested"])
@@ -180,9 +210,12 @@ class Report(unittest.TestCase):
         grid = Grid()
         grid.feed(dom)
         self.assertEqual(grid.external, [], "the report loads something from outside")
-        self.assertIn(("ANSSI", "Russia", "asserts"), grid.cells)
-        self.assertIn(("Corvane Security", "insider", "asserts"), grid.cells)
-        self.assertIn(("security experts", "Russia", "doubts"), grid.cells)
+        # A cell holds every stance of its source on its actor ("asserts/suggests").
+        cells = {(s, a): set(st.split("/")) for s, a, st in grid.cells}
+        self.assertIn("asserts", cells.get(("ANSSI", "Russia"), set()))
+        self.assertIn("asserts", cells.get(("Corvane Security", "insider"), set()))
+        self.assertIn("asserts", cells.get(("Brightwater Analytics Corporation", "insider"), set()))
+        self.assertIn("doubts", cells.get(("security experts", "Russia"), set()))
         self.assertIn("contested", dom)
 
     def test_cells_open_evidence(self):

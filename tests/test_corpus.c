@@ -209,6 +209,52 @@ static void test_order_independent(void **state)
     assert_non_null(strstr(j1, "\"contested\": [\"Ruritania\"]"));
 }
 
+/* One claim: SOURCE (of KIND) STANCE ACTOR, as a result's JSON. */
+#define ONE_CLAIM(id, source, kind, stance, actor)                                              \
+    "{\"id\": \"" id "\", \"claims\": [{\"source\": {\"text\": \"" source              \
+    "\", \"canonical\": \"" source "\", \"kind\": \"" kind "\", \"affiliation\": null},"   \
+    " \"actor\": {\"text\": \"" actor "\", \"canonical\": \"" actor "\", \"kind\": \"state\"},"     \
+    " \"stance\": \"" stance "\"}]}"
+
+static bool has_source(const attrib_corpus *c, const char *source)
+{
+    for (size_t a = 0; a < attrib_corpus_actor_count(c); a++)
+        for (size_t p = 0; p < attrib_corpus_position_count(c, a); p++)
+            if (attrib_position_source(attrib_corpus_position(c, a, p)) &&
+                strcmp(attrib_position_source(attrib_corpus_position(c, a, p)), source) == 0)
+                return true;
+    return false;
+}
+
+/* "Vigil" in one document and "Vigil Labs" in another are one source;
+ * "Lee" and "Ann Lee" too (a person by the last name); with "Vigil Works"
+ * as well, "Vigil" could be either and stays as it is. */
+static void test_short_names(void **state)
+{
+    fixture *fx = *state;
+    const char *const docs[] = {
+        ONE_CLAIM("x", "Vigil", "organization", "asserts", "Ruritania"),
+        ONE_CLAIM("y", "Vigil Labs", "organization", "doubts", "Freedonia"),
+        ONE_CLAIM("z", "Lee", "organization", "asserts", "Ruritania"),
+        ONE_CLAIM("w", "Ann Lee", "person", "asserts", "Freedonia"),
+        ONE_CLAIM("v", "Vigil Works", "organization", "asserts", "Freedonia"),
+    };
+    attrib_corpus *c = corpus_of(fx, docs, 4);
+    assert_true(has_source(c, "Vigil Labs"));
+    assert_false(has_source(c, "Vigil"));
+    assert_true(has_source(c, "Ann Lee"));
+    assert_false(has_source(c, "Lee"));
+    /* Every view follows: Ruritania's sources are Vigil Labs and Ann Lee. */
+    size_t r = actor_index(c, "Ruritania");
+    assert_int_equal(attrib_corpus_position_count(c, r), 2);
+    assert_string_equal(attrib_position_source(attrib_corpus_position(c, r, 0)), "Ann Lee");
+    /* A new document makes "Vigil" ambiguous: the document's name again. */
+    assert_int_equal(attrib_corpus_add_json(c, docs[4], strlen(docs[4])), ATTRIB_OK);
+    assert_true(has_source(c, "Vigil"));
+    assert_true(has_source(c, "Ann Lee"));
+    assert_false(has_source(c, "Lee"));
+}
+
 static void test_bad_input(void **state)
 {
     const char *const docs[] = {doc_a};
@@ -275,6 +321,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_contested_affiliations_rivals, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_rivals_by_victim, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_order_independent, fx_setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_short_names, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_bad_input, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_from_results, fx_setup, fx_teardown),
     };

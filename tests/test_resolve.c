@@ -39,6 +39,27 @@ static const row rows[] = {
      ATTRIB_KIND_PERSON, "Belarus"},
     {"en", "Maria Olsen, a spokeswoman for Kestrel Analytics, said Belarus was behind the attack.",
      "Maria Olsen", "Kestrel Analytics", ATTRIB_KIND_PERSON, "Belarus"},
+    /* The spokesman named after the description speaks, not the body. */
+    {"en", "A spokesman for Kestrel Analytics, Tom Hale, said Belarus was behind the attack.",
+     "Tom Hale", "Kestrel Analytics", ATTRIB_KIND_PERSON, "Belarus"},
+    {"fr", "Le porte-parole du Kremlin, Ivan Sokolov, a déclaré que la Russie n'était pas derrière l'attaque.",
+     "Ivan Sokolov", "Russia", ATTRIB_KIND_PERSON, "Russia"},
+    /* A title, not an organisation: « République » is no affiliation. */
+    {"fr", "Le président de la République a affirmé que la Biélorussie était responsable de l'attaque.",
+     "président de la République", NULL, ATTRIB_KIND_PERSON, "Belarus"},
+    /* Described parties with one name in every language (described.txt
+     * canonical=). */
+    {"en", "Cybersecurity experts said Belarus was behind the attack.", "security experts", NULL,
+     ATTRIB_KIND_DESCRIBED, "Belarus"},
+    {"fr", "Selon des experts en sécurité, la Biélorussie serait derrière l'attaque.",
+     "security experts", NULL, ATTRIB_KIND_DESCRIBED, "Belarus"},
+    {"en", "Kestrel said it had to be someone within the company.", "Kestrel", NULL,
+     ATTRIB_KIND_UNKNOWN, "insider"},
+    {"fr", "Selon Kestrel, l'attaque est l'œuvre d'un initié.", "Kestrel", NULL, ATTRIB_KIND_UNKNOWN,
+     "insider"},
+    /* "Another firm, the X Corporation, said": the name speaks. */
+    {"en", "Another firm, the Kestrel Corporation, said it must have been Belarus.",
+     "Kestrel Corporation", NULL, ATTRIB_KIND_ORGANIZATION, "Belarus"},
 };
 
 static bool same(const char *want, const char *got)
