@@ -206,6 +206,9 @@ static int left_mention(const ctx *c, size_t from, size_t lo, int maxdist)
          * follows; "cannot say who was behind": nobody named. */
         if (tok_role(c->d, k) == ROLE_REL) {
             size_t j = k > lo && tok_is_punct(c->d, k - 1, ",") ? k - 1 : k;
+            /* "the Maritime Office (MO), which ...": past the acronym. */
+            if (j > lo + 3 && tok_is_punct(c->d, j - 1, ")") && tok_is_punct(c->d, j - 3, "("))
+                j -= 3;
             return j > lo ? men_at(c, j - 1) : -1;
         }
         /* "el grupo «X», que se atribuye", "the group that claimed": a

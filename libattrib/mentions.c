@@ -217,6 +217,10 @@ static attrib_status find_gazetteer(doc *d, const sentence *s, const body_caps *
             const lex_entry *h = te < s->tok_end ? d->lex[te].by_class[LEX_DESCRIBED] : NULL;
             if (h) {
                 te += h->nwords;
+                /* A compound of heads: "Russian military hackers". */
+                while (te < s->tok_end && d->lex[te].by_class[LEX_DESCRIBED] &&
+                       !d->lex[te].by_class[LEX_ENTITY])
+                    te += d->lex[te].by_class[LEX_DESCRIBED]->nwords;
                 flags |= MEN_DESCRIBED;
             } else if (i > s->tok_begin && d->lex[i - 1].by_class[LEX_DESCRIBED] &&
                        free_tok(d, i - 1)) {
@@ -374,6 +378,11 @@ static bool name_word(const doc *d, size_t i)
 {
     const token *t = DOC_TOK(d, i);
     if (!(t->flags & TOK_WORD) || !(t->flags & TOK_UPPER) || !free_tok(d, i))
+        return false;
+    /* A demonym that names no state here ("the role of Russian
+     * intelligence") is an adjective, not a name of its own. */
+    const lex_entry *e = d->lex[i].by_class[LEX_ENTITY];
+    if (e && e->adjective)
         return false;
     lex_role r = name_role(d, i);
     if (r == ROLE_ORG || r == ROLE_MEDIA)

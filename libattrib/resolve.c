@@ -202,6 +202,19 @@ static void resolve_descriptions(doc *d)
         if (!(p->flags & MEN_DESCRIBED) || (p->flags & MEN_GAZETTEER) || p->head == p->tb ||
             p->te != p->head + 1 || !describes_organisation(d, p))
             continue;
+        /* "Grey Tide, the group that ...": a description set off
+         * after a name is that name, which is then known to be a group
+         * or an organisation. */
+        mention *apposed =
+            p->tb >= 2 && tok_is_punct(d, p->tb - 1, ",") ? mention_on(d, p->tb - 2) : NULL;
+        if (apposed && (apposed->flags & MEN_NAME) &&
+            (apposed->head == apposed->tb || tok_role(d, apposed->tb) == ROLE_DET)) {
+            if (apposed->kind == ATTRIB_KIND_UNKNOWN || apposed->kind == ATTRIB_KIND_PERSON)
+                apposed->kind = p->kind;
+            p->canonical = apposed->canonical;
+            p->kind = apposed->kind;
+            continue;
+        }
         const char *head = DOC_TOK(d, p->head)->key;
         const mention *nearest = NULL, *named = NULL;
         for (size_t k = p->tb; k-- > 0 && p->tb - k <= PRONOUN_REACH && !named;) {
