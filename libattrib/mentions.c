@@ -380,9 +380,11 @@ static bool name_word(const doc *d, size_t i)
     if (!(t->flags & TOK_WORD) || !(t->flags & TOK_UPPER) || !free_tok(d, i))
         return false;
     /* A demonym that names no state here ("the role of Russian
-     * intelligence") is an adjective, not a name of its own. */
+     * intelligence") is an adjective, not a name of its own; where
+     * adjectives follow their noun, demonyms are written in lower case,
+     * and a capital makes the same word a name (Spanish "china", "China"). */
     const lex_entry *e = d->lex[i].by_class[LEX_ENTITY];
-    if (e && e->adjective)
+    if (e && e->adjective && !d->lang->adjectives_follow)
         return false;
     lex_role r = name_role(d, i);
     if (r == ROLE_ORG || r == ROLE_MEDIA)
