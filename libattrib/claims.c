@@ -342,9 +342,14 @@ static int agent_after(const ctx *c, size_t te, size_t hi)
 /* The agent that stands before a participle in a verb-final clause
  * ("door de politie toegeschreven", "von der Polizei russischen Hackern
  * zugeschrieben"): a mention after an agent word, within a few tokens
- * before TB and no barrier between. -1 when there is none. */
+ * before TB and no barrier between. -1 when there is none. Only
+ * languages of verb-second order have verb-final clauses; elsewhere a
+ * party after an agent word before the cue is another verb's agent
+ * ("carried out by hackers linked to X"). */
 static int agent_before(const ctx *c, size_t tb, size_t lo)
 {
+    if (!c->d->lang->verb_second)
+        return -1;
     for (size_t k = tb; k-- > lo && tb - k <= AGENT_BEFORE_REACH;) {
         if (barrier(c, k) || tok_is_punct(c->d, k, ",.:"))
             return -1;
@@ -1642,7 +1647,7 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
         if (act >= 0)
             src = agent_after(c, DOC_MEN(d, act)->te, se);
     }
-    if (act < 0 || (src < 0 && src_side == SIDE_LEFT))
+    if (act < 0)
         return ATTRIB_OK;
     bool neg;
     uint8_t weak;
@@ -1651,11 +1656,21 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
 
     int via[4], nvia = 0;
     const frame *g = governor(c, tb, via, &nvia);
+    /* A blame verb whose subject is no party ("the code pointed to X",
+     * "the evidence linked the attack to X") is a predicate of the
+     * content it stands in, the frame's source's; outside reported
+     * content nobody holds it. A noun after its determiner names
+     * someone else's accusation ("said the accusations against X were
+     * a provocation"). */
+    if (src < 0 && src_side == SIDE_LEFT &&
+        (!(g && g->nsrc) || (tb > sb && tok_role(d, tb - 1) == ROLE_DET)))
+        return ATTRIB_OK;
     if (g)
         ((frame *)g)->used = true;
-    if (g && g->nsrc && src < 0)
+    if (g && g->nsrc && src < 0) {
         src = g->src[0];
-    else if (g && g->nsrc && g->e->op == OP_SAY && nvia < 4)
+        st = through_cue(g->e, g->negated, g->weak, st);
+    } else if (g && g->nsrc && g->e->op == OP_SAY && nvia < 4)
         via[nvia++] = g->src[0];
     if (src < 0 && !g && inside_quote(c, tb))
         return ATTRIB_OK;
@@ -1693,7 +1708,10 @@ static attrib_status claims_for_self(ctx *c, size_t tb, size_t te, const lex_ent
     const sentence *s = sent_of(c->d, tb);
     /* "the attacks were claimed by X", "sono stati rivendicati da X":
      * the agent claims. */
-    int src = after_passive_aux(c, tb, s->tok_begin) ? agent_after(c, te, s->tok_end)
+    /* A cue may end with its agent word ("claimed by", where "claimed"
+     * alone reports). */
+    size_t agent_from = te > tb + 1 && tok_role(c->d, te - 1) == ROLE_AGENT ? te - 1 : te;
+    int src = after_passive_aux(c, tb, s->tok_begin) ? agent_after(c, agent_from, s->tok_end)
                                                      : left_mention(c, tb, s->tok_begin, 10);
     /* "el primer ataque que se atribuye el EI": with no party before it,
      * the party right after the cue is its subject, put after the verb. */
