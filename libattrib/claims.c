@@ -1438,6 +1438,12 @@ static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const l
         }
         rule = g->quote ? "quote+resp" : g->passive && !g->nsrc ? "passive-report+resp" : "report+resp";
         conf = g->quote ? CONF_QUOTE : g->nsrc ? CONF_REPORT : CONF_UNATTRIBUTED;
+    } else if ((lex_side)e->actor == SIDE_LEFT && te < hi && tok_role(d, te) == ROLE_AGENT &&
+               after_passive_aux(c, tb, lo) && (srcs[0] = right_mention(c, te + 1, hi, 1)) >= 0) {
+        /* "X was named as the culprit by Y": the agent of a passive
+         * predicate names X. */
+        rule = "resp(passive)";
+        conf = CONF_REPORT;
     } else if (inside_quote(c, tb)) {
         return ATTRIB_OK; /* somebody's words, speaker unknown */
     } else if (s->question) {
@@ -1451,7 +1457,7 @@ static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const l
     find_event(c, tb, e == &event_entry ? tb : te, &ev_tb, &ev_te);
     for (int i = 0; i < nsrc; i++)
         for (int k = 0; k < nact; k++) {
-            int src = g && g->nsrc ? srcs[i] : -1;
+            int src = srcs[i];
             attrib_status r = emit(c, src, actors[k], st, confidence(d, conf, src), cue_tb,
                                    cue_te, rule, self, via, nvia, ev_tb, ev_te);
             if (r != ATTRIB_OK)
