@@ -707,6 +707,68 @@ static void trailing_apposition(ctx *c, size_t after, size_t se)
         c->appositive[k] = true;
 }
 
+/* How far before a relative word the noun it follows may stand ("their
+ * own findings in December that claimed"), in tokens. */
+#define OWNED_NOUN_REACH 6
+
+/* "X reported their own findings in December that claimed ...", "X's
+ * analysis, which found ...", "a report by X that concluded ...": a
+ * report verb whose subject is a relative word after a thing said (no
+ * party) speaks for the thing's owner: the party after "by" or "of" in
+ * its noun phrase, else the possessor before it ("X's"), else the
+ * subject of the verb that presents it (a word no lexicon knows, such as
+ * "published", or a cue that says or asserts: not "X rejected the report
+ * that ..."). -1 when there is none. */
+static int owner_of_relative(const ctx *c, size_t tb, size_t lo)
+{
+    const doc *d = c->d;
+    size_t k = tb;
+    while (k > lo && is_modifier(d, k - 1))
+        k--;
+    if (k == lo || (tok_role(d, k - 1) != ROLE_COMP && tok_role(d, k - 1) != ROLE_REL))
+        return -1;
+    k--;
+    if (k > lo && tok_is_punct(d, k - 1, ","))
+        k--;
+    /* The noun phrase: words back to its determiner, with a phrase of
+     * time or place after the noun. */
+    size_t np = k;
+    for (size_t j = k; j > lo && k - j < OWNED_NOUN_REACH; j--) {
+        int m = men_at(c, j - 1);
+        if (m >= 0) {
+            const mention *x = DOC_MEN(d, m);
+            lex_role r = x->tb > lo ? tok_role(d, x->tb - 1) : ROLE_NONE;
+            return r == ROLE_AGENT || r == ROLE_GEN ? m : -1;
+        }
+        if (tok_role(d, j - 1) == ROLE_POSS) /* "X's analysis, which found" */
+            return j - 1 > lo ? men_at(c, j - 2) : -1;
+        if (!(DOC_TOK(d, j - 1)->flags & TOK_WORD) || c->cue_at[j - 1] || c->qmark[j - 1])
+            break;
+        np = j - 1;
+        if (tok_role(d, j - 1) == ROLE_DET)
+            break;
+    }
+    if (np == k || tok_role(d, np) != ROLE_DET)
+        return -1;
+    /* The verb that presents it, then its subject (an apposition's comma
+     * may stand between: "another firm, the X Corporation, reported"). */
+    size_t v = np;
+    if (v > lo && c->cue_at[v - 1] == LEX_REPORT + 1) {
+        while (v > lo && c->cue_at[v - 1] == LEX_REPORT + 1)
+            v--;
+        const lex_entry *e = d->lex[v].by_class[LEX_REPORT];
+        if (!e || (e->op != OP_SAY && e->op != OP_ASSERT))
+            return -1;
+    } else if (v > lo && plain_adverb(c, v - 1)) {
+        v--;
+    } else {
+        return -1;
+    }
+    if (v > lo && tok_is_punct(d, v - 1, ","))
+        v--;
+    return v > lo ? men_at(c, v - 1) : -1;
+}
+
 /* The quotation that is the content of a cue whose source and cue span
  * [FIRST, AFTER), or NULL: the one on the content's side, else the other
  * side's. A quotation after the cue counts only where it ends the
@@ -827,6 +889,8 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
                     if (tok_is_punct(d, j, ","))
                         left = -1;
             }
+            if (left < 0)
+                left = owner_of_relative(c, tb, sb);
             /* With nobody on the left, a mention after the cue speaks
              * after a comma or a quotation ("», a affirmé X devant la
              * presse") or where it ends its phrase, but not in "..., and

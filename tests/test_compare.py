@@ -58,9 +58,10 @@ class Samples(unittest.TestCase):
         expected = [
             ("ANSSI", "Russia", "asserts"),              # an agency asserts a state
             ("Corvane Security", "insider", "asserts"),  # a company asserts an insider
-            # "Another company, the X Corporation, said ... -- meaning it
-            # must have been someone inside the operator": the name in the
-            # apposition speaks; the described culprit is an insider.
+            # "Another company, the X Corporation, published its own
+            # analysis that claimed ... -- meaning it must have been someone
+            # inside the operator": the analysis speaks for its owner, the
+            # name in the apposition; the described culprit is an insider.
             ("Brightwater Analytics Corporation", "insider", "asserts"),
             ("security experts", "Russia", "doubts"),    # described experts doubt
             ("Paul Whitcombe", "Russia", "asserts"),     # a named politician asserts

@@ -57,6 +57,15 @@ static const row rows[] = {
      ATTRIB_KIND_UNKNOWN, "insider"},
     {"fr", "Selon Kestrel, l'attaque est l'œuvre d'un initié.", "Kestrel", NULL, ATTRIB_KIND_UNKNOWN,
      "insider"},
+    /* A thing said speaks for its owner: "Kestrel's analysis, which
+     * found ...", "a report by Kestrel that concluded ...", "X published
+     * its own analysis that claimed ...". */
+    {"en", "Kestrel's analysis, which found that Belarus was behind the attack, was shared with the police.",
+     "Kestrel", NULL, ATTRIB_KIND_UNKNOWN, "Belarus"},
+    {"en", "A report by Kestrel that concluded Belarus was behind the attack was leaked.", "Kestrel",
+     NULL, ATTRIB_KIND_UNKNOWN, "Belarus"},
+    {"en", "Kestrel Analytics published its own analysis on Monday that claimed it had to be someone inside the port.",
+     "Kestrel Analytics", NULL, ATTRIB_KIND_UNKNOWN, "insider"},
     /* "Another firm, the X Corporation, said": the name speaks. */
     {"en", "Another firm, the Kestrel Corporation, said it must have been Belarus.",
      "Kestrel Corporation", NULL, ATTRIB_KIND_ORGANIZATION, "Belarus"},
