@@ -62,7 +62,8 @@ static const name_value role_names[] = {
     {"conj", ROLE_CONJ}, {"prep", ROLE_PREP}, {"pron", ROLE_PRON},
     {"stop", ROLE_STOP}, {"rel", ROLE_REL}, {"speaker", ROLE_SPEAKER},
     {"contrast", ROLE_CONTRAST},    {"title", ROLE_TITLE}, {"org", ROLE_ORG},
-    {"media", ROLE_MEDIA}, {"connector", ROLE_CONNECTOR}, {NULL, 0}};
+    {"media", ROLE_MEDIA}, {"connector", ROLE_CONNECTOR},
+    {"alias", ROLE_ALIAS}, {NULL, 0}};
 static const name_value kind_names[] = {
     {"person", ATTRIB_KIND_PERSON}, {"organization", ATTRIB_KIND_ORGANIZATION},
     {"state", ATTRIB_KIND_STATE}, {"government", ATTRIB_KIND_GOVERNMENT},

@@ -38,7 +38,8 @@ typedef enum lex_role {
     ROLE_SPEAKER, /* I, we, je, nous: inside a quotation, its speaker */
     ROLE_CONTRAST, /* but, while, mais, alors que: may start another's clause */
     /* names.txt */
-    ROLE_TITLE, ROLE_ORG, ROLE_MEDIA, ROLE_CONNECTOR
+    ROLE_TITLE, ROLE_ORG, ROLE_MEDIA, ROLE_CONNECTOR,
+    ROLE_ALIAS /* calling itself, known as: the name after it is the party before */
 } lex_role;
 
 typedef struct lex_entry {

@@ -237,6 +237,42 @@ static void resolve_descriptions(doc *d)
     }
 }
 
+/* "a hacker group that identified itself as X", "a group known only as
+ * X", « un groupe se faisant appeler X »: a described organisation or
+ * group followed (a relative word and one adverb may stand between: "a
+ * group that now calls itself X") by an alias phrase from names.txt and
+ * a name is that name, which is then known to be a group or an
+ * organisation. */
+static void resolve_aliases(doc *d)
+{
+    for (size_t i = 0; i < d->mentions.len; i++) {
+        mention *p = DOC_MEN(d, i);
+        if (!(p->flags & MEN_DESCRIBED) || (p->flags & MEN_GAZETTEER) || !describes_organisation(d, p))
+            continue;
+        size_t se = DOC_SENT(d, DOC_TOK(d, p->tb)->sent)->tok_end, k = p->te;
+        if (k < se && (tok_role(d, k) == ROLE_COMP || tok_role(d, k) == ROLE_REL))
+            k++;
+        const lex_entry *a = k < se ? d->lex[k].by_class[LEX_NAME] : NULL;
+        if ((!a || a->role != ROLE_ALIAS) && k + 1 < se && is_word(d, k) && !mention_on(d, k) &&
+            tok_role(d, k) == ROLE_NONE && !tok_has_class(d, k, LEX_ALL & ~LEX_BIT(LEX_MODIFIER))) {
+            k++; /* "that now calls itself" */
+            a = d->lex[k].by_class[LEX_NAME];
+        }
+        if (!a || a->role != ROLE_ALIAS)
+            continue;
+        k += a->nwords;
+        if (k < se && !is_word(d, k) && !tok_is_punct(d, k, ",;:.()"))
+            k++; /* an opening quotation mark */
+        mention *name = k < se ? mention_on(d, k) : NULL;
+        if (!name || name->tb != k || !(name->flags & MEN_NAME))
+            continue;
+        if (name->kind == ATTRIB_KIND_UNKNOWN || name->kind == ATTRIB_KIND_PERSON)
+            name->kind = p->kind == ATTRIB_KIND_GROUP ? ATTRIB_KIND_GROUP : ATTRIB_KIND_ORGANIZATION;
+        p->canonical = name->canonical;
+        p->kind = name->kind;
+    }
+}
+
 static int index_of(const doc *d, const mention *m)
 {
     return (int)(m - DOC_MEN(d, 0));
@@ -395,6 +431,7 @@ attrib_status resolve_mentions(doc *d)
         if ((m->flags & MEN_NAME) && m->kind == ATTRIB_KIND_UNKNOWN && m->te - m->head == 1)
             m->kind = ATTRIB_KIND_ORGANIZATION;
     }
+    resolve_aliases(d);
     resolve_descriptions(d);
     for (size_t i = 0; i < n; i++) {
         mention *p = DOC_MEN(d, i);

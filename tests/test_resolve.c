@@ -66,6 +66,11 @@ static const row rows[] = {
      NULL, ATTRIB_KIND_UNKNOWN, "Belarus"},
     {"en", "Kestrel Analytics published its own analysis on Monday that claimed it had to be someone inside the port.",
      "Kestrel Analytics", NULL, ATTRIB_KIND_UNKNOWN, "insider"},
+    /* A described group named by an alias phrase (names.txt role=alias). */
+    {"en", "Investigators blamed a group known only as Night Heron for the attack.", "Investigators",
+     NULL, ATTRIB_KIND_UNKNOWN, "Night Heron"},
+    {"fr", "Les enquêteurs ont accusé un groupe se faisant appeler Héron Noir pour l'attaque.",
+     "enquêteurs", NULL, ATTRIB_KIND_UNKNOWN, "Héron Noir"},
     /* "Another firm, the X Corporation, said": the name speaks. */
     {"en", "Another firm, the Kestrel Corporation, said it must have been Belarus.",
      "Kestrel Corporation", NULL, ATTRIB_KIND_ORGANIZATION, "Belarus"},
