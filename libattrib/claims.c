@@ -862,6 +862,15 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
         bool right_ends = right >= 0 && (after_outlet || DOC_MEN(d, right)->te >= se ||
                                          !(DOC_TOK(d, DOC_MEN(d, right)->te)->flags & TOK_WORD) ||
                                          (tail && DOC_MEN(d, right)->te == tail));
+        /* "..., said the FBI in a statement on Friday.", "..., dijo el FBI
+         * el viernes": after an inverted cue, words that hold no
+         * predicate of their own are the speaker's adjuncts. */
+        if (inverted && right >= 0 && !right_ends) {
+            size_t rte = DOC_MEN(d, right)->te;
+            lex_role r = tok_role(d, rte);
+            right_ends = (r == ROLE_PREP || r == ROLE_DET || r == ROLE_STOP) &&
+                         !holds_claim_cue(c, rte, clause_hi(c, rte, se));
+        }
         if (inverted && right_ends) {
             src = right;
             after = DOC_MEN(d, src)->te == tail ? tail + e->ntail : DOC_MEN(d, src)->te;
