@@ -46,6 +46,7 @@ typedef struct frame {
     bool passive;
     bool quote;             /* the content is a quotation                */
     bool governs;           /* may govern resp frames                    */
+    bool unheard;           /* someone speaks, we cannot tell who        */
     bool used;              /* some claim came through it                */
 } frame;
 
@@ -232,6 +233,39 @@ static int left_mention(const ctx *c, size_t from, size_t lo, int maxdist)
             return -1;
     }
     return -1;
+}
+
+/* The subject of a speech, blame or self cue before TB: the nearest
+ * party, unless it stands behind a preposition that attaches it to a
+ * party before it ("Corea del Norte en la ONU niega", "el Gobierno
+ * chileno sobre Irán dijo"): then that party, a word or two before the
+ * preposition. */
+static int subject_left(const ctx *c, size_t tb, size_t lo, int maxdist)
+{
+    int nearest = left_mention(c, tb, lo, maxdist);
+    int m = nearest;
+    for (int hops = 0; m >= 0 && hops < 3; hops++) {
+        size_t p = DOC_MEN(c->d, m)->tb;
+        if (p <= lo || tok_role(c->d, p - 1) != ROLE_PREP)
+            return m;
+        int h = -1;
+        for (size_t k = p - 1; k-- > lo && p - 1 - k <= 2 && h < 0;) {
+            if (barrier(c, k) || !(DOC_TOK(c->d, k)->flags & TOK_WORD))
+                break;
+            h = men_at(c, k);
+        }
+        /* "Analysts at Kestrel Labs said": people described by where
+         * they work speak for it (the convention of the gold). */
+        if (h < 0 || ((DOC_MEN(c->d, h)->flags & MEN_DESCRIBED) &&
+                      (DOC_MEN(c->d, h)->kind == ATTRIB_KIND_PERSON ||
+                       DOC_MEN(c->d, h)->kind == ATTRIB_KIND_DESCRIBED)))
+            break;
+        m = described_person_of(c, h, lo);
+    }
+    /* A chain of prepositional phrases with no party at its head ("mit
+     * Nervengift auf einen Ex-Agenten in Großbritannien"): no better
+     * subject than the nearest. */
+    return nearest;
 }
 
 /* Nearest mention starting at or after FROM, before HI; a description
@@ -876,7 +910,7 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
             after = DOC_MEN(d, src)->te == tail ? tail + e->ntail : DOC_MEN(d, src)->te;
             content_left = true;
         } else {
-            int left = left_mention(c, tb, sb, 10);
+            int left = subject_left(c, tb, sb, 10);
             /* "X, a spokesman for Y, said": X speaks. */
             size_t k = tb;
             while (k > sb && is_modifier(d, k - 1))
@@ -932,8 +966,10 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
     } else if (!f.passive) {
         /* Someone speaks and we cannot tell who ("There is evidence that
          * ..."): the cue does not take the content from the writer; its
-         * stance words still count where the content stands. */
+         * stance words still count where the content stands, and so does
+         * its op (unheard_ops()). */
         f.governs = false;
+        f.unheard = true;
     }
 
     /* The content: a quotation the cue follows or introduces, else the
@@ -966,6 +1002,10 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
      * the accusations absurd" rejects a claim. */
     if (e->object_claim && !object_is_claim(d, d->mention_at, te, se))
         f.governs = false;
+    /* Only a cue that introduces what follows it ("the evidence suggests
+     * that ...") lends its op to a content whose speaker is not known. */
+    if (e->object_claim || f.ctb < f.te)
+        f.unheard = false;
     frame *slot = vec_push(&c->frames, sizeof(frame));
     if (!slot)
         return ATTRIB_ENOMEM;
@@ -1277,6 +1317,40 @@ static const frame *governor(const ctx *c, size_t tok, int *via, int *nvia)
     return best;
 }
 
+/* ST through the ops of the frames without a known speaker whose content
+ * holds token TOK, inside G's content when there is a G, innermost
+ * first: "X said the evidence suggests that Y was behind it" is X
+ * suggesting it. */
+static attrib_stance unheard_ops(const ctx *c, size_t tok, const frame *g, attrib_stance st)
+{
+    size_t from = first_frame_from(c, tok > GOVERNOR_REACH ? tok - GOVERNOR_REACH : 0);
+    size_t to = first_frame_from(c, tok + GOVERNOR_REACH);
+    size_t done = 0; /* content size of the last frame applied */
+    for (int pass = 0; pass < 4; pass++) {
+        const frame *next = NULL;
+        for (size_t i = from; i < to; i++) {
+            const frame *f = &VEC_AT(c->frames, frame, i);
+            if (!f->unheard || !(f->ctb <= tok && tok < f->cte) || f->cte - f->ctb <= done ||
+                (g && !(g->ctb <= f->tb && f->te <= g->cte)))
+                continue;
+            if (!next || f->cte - f->ctb < next->cte - next->ctb)
+                next = f;
+        }
+        if (!next)
+            break;
+        /* A modifier before the cue ("no information to indicate that
+         * ...") has been applied with the content's (content_stance()),
+         * and must stay outside the op: leave the stance as it is. */
+        size_t lo = g ? g->ctb : sent_of(c->d, next->tb)->tok_begin;
+        for (size_t k = lo; k < next->tb; k++)
+            if (!c->cue_at[k] && men_at(c, k) < 0 && mod_at(c, k) != MOD_NONE)
+                return st;
+        st = through_cue(next->e, next->negated, next->weak, st);
+        done = next->cte - next->ctb;
+    }
+    return st;
+}
+
 /* Confidence by rule: how often each rule is right, as a prior. See the
  * README's "Confidence". */
 #define CONF_REPORT 0.85
@@ -1490,6 +1564,7 @@ static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const l
     size_t tail = lexicon_tail_at(d, tb, e);
     if (tail)
         st = stance_after(c, te, tail, st);
+    st = unheard_ops(c, tb, g, st);
     size_t cue_tb = tb, cue_te = te;
     const char *rule = "resp(unattributed)";
     double conf = CONF_UNATTRIBUTED;
@@ -1662,7 +1737,7 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
         src_side = SIDE_BY;
         act_side = SIDE_LEFT;
     }
-    int src = src_side == SIDE_LEFT ? left_mention(c, tb, sb, 10)
+    int src = src_side == SIDE_LEFT ? subject_left(c, tb, sb, 10)
               : src_side == SIDE_BY ? agent_after(c, te, se)
                                     : -1;
     /* Where a verb-final clause puts the agent before the participle
@@ -1791,7 +1866,7 @@ static attrib_status claims_for_self(ctx *c, size_t tb, size_t te, const lex_ent
      * alone reports). */
     size_t agent_from = te > tb + 1 && tok_role(c->d, te - 1) == ROLE_AGENT ? te - 1 : te;
     int src = after_passive_aux(c, tb, s->tok_begin) ? agent_after(c, agent_from, s->tok_end)
-                                                     : left_mention(c, tb, s->tok_begin, 10);
+                                                     : subject_left(c, tb, s->tok_begin, 10);
     /* "el primer ataque que se atribuye el EI": with no party before it,
      * the party right after the cue is its subject, put after the verb. */
     if (src < 0 && !after_passive_aux(c, tb, s->tok_begin)) {
