@@ -823,6 +823,44 @@ static const quote_span *content_quote(const ctx *c, bool content_left, size_t f
     return content_left ? (before ? before : behind) : (behind ? behind : before);
 }
 
+/* Verb second puts the subject first and a participle or a subordinate
+ * clause's verb last: "Putin hat eine Verwicklung Moskaus in den Anschlag
+ * zurückgewiesen", "..., weil die Regierung die Vorwürfe bestritt". For a
+ * cue [TB, TE) that ends its clause (auxiliaries after it aside), the
+ * first party of the clause that no preposition governs, where it is not
+ * the nearest party on the left; -1 otherwise. The words between are the
+ * cue's object. */
+static int verb_final_subject(const ctx *c, size_t tb, size_t te, size_t sb, size_t se)
+{
+    const doc *d = c->d;
+    if (!d->lang->verb_second)
+        return -1;
+    size_t k = te;
+    while (k < se && k < te + 2 && (tok_role(d, k) == ROLE_BE || tok_role(d, k) == ROLE_STOP))
+        k++;
+    if (k < se && (DOC_TOK(d, k)->flags & TOK_WORD))
+        return -1;
+    size_t k0 = tb;
+    while (k0 > sb && !clause_cue(c, k0 - 1) && !c->qmark[k0 - 1] &&
+           tok_role(d, k0 - 1) != ROLE_COMP && !tok_is_punct(d, k0 - 1, ",;:"))
+        k0--;
+    for (size_t j = k0; j < tb; j++) {
+        int m = men_at(c, j);
+        if (m < 0)
+            continue;
+        const mention *x = DOC_MEN(d, m);
+        lex_role before = x->tb > sb ? tok_role(d, x->tb - 1) : ROLE_NONE;
+        if (before != ROLE_PREP && before != ROLE_AGENT && before != ROLE_GEN) {
+            /* "Russlands Präsident Putin": the possessor's head speaks. */
+            if (x->te < tb && men_at(c, x->te) >= 0 && DOC_MEN(d, men_at(c, x->te))->te < tb)
+                return men_at(c, x->te);
+            return x->te < tb ? m : -1;
+        }
+        j = x->te - 1;
+    }
+    return -1;
+}
+
 /* The end of the clause token I stands in, no further than SE. */
 static size_t clause_hi(const ctx *c, size_t i, size_t se)
 {
@@ -844,7 +882,7 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
     cue_modality(c, tb, te, sb, se, &f.negated, &f.weak);
 
     int src = -1;
-    bool content_left = false;
+    bool content_left = false, midfield = false;
     lex_side side = (lex_side)e->src;
     size_t after = te;
     /* "was questioned", but not "ist nach eigenen Angaben": a cue that
@@ -944,10 +982,17 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
              * ..."), unless a conjunction opened it ("..., en zegt dat
              * het ..."). */
             bool v2_subject = d->lang->verb_second && tb > sb && tok_role(d, tb - 1) != ROLE_CONJ;
+            int subject = verb_final_subject(c, tb, te, sb, se);
+            if (subject >= 0)
+                left = subject;
             src = left >= 0 ? left : right_ends || inverted || v2_subject ? right : -1;
             if (src == right && right >= 0)
                 after = DOC_MEN(d, src)->te;
             content_left = !holds_claim_cue(c, after, clause_hi(c, after, se));
+            /* "X hat die Vorwürfe zurückgewiesen": the content is the
+             * object between the subject and the verb. */
+            midfield = subject >= 0 && src == subject && content_left &&
+                       holds_claim_cue(c, DOC_MEN(d, subject)->te, tb);
         }
     }
     if (e->via_right && !content_left) {
@@ -984,6 +1029,9 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
         f.ctb = q->open + 1;
         f.cte = q->close;
         f.quote = true;
+    } else if (midfield) {
+        f.ctb = DOC_MEN(d, f.src[0])->te;
+        f.cte = tb;
     } else if (content_left) {
         f.ctb = c->clause_start[first] > sb ? c->clause_start[first] : sb;
         f.cte = first;
