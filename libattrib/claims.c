@@ -1328,6 +1328,12 @@ static size_t first_frame_from(const ctx *c, size_t t)
     return lo;
 }
 
+static int cmp_frame_tb(const void *pa, const void *pb)
+{
+    const frame *a = pa, *b = pb;
+    return (a->tb > b->tb) - (a->tb < b->tb);
+}
+
 static const frame *governor(const ctx *c, size_t tok, int *via, int *nvia)
 {
     const frame *best = NULL;
@@ -1720,6 +1726,72 @@ static void first_person_frames(ctx *c)
     }
 }
 
+/* A quotation introduced by its speaker's name alone: "Eric Vogt of
+ * Brightwall. “We have found ...”" — a sentence of nothing but a named
+ * person (with the body they speak for: "von", "of", a name) right before
+ * a quotation that opens a sentence. The quotation is that person's. */
+static const lex_entry caption_entry = {.cls = LEX_REPORT, .op = OP_SAY, .neg = OP_ASK};
+
+static int caption_speaker(const ctx *c, size_t sent)
+{
+    const doc *d = c->d;
+    const sentence *p = DOC_SENT(d, sent);
+    int speaker = -1;
+    for (size_t k = p->tok_begin; k < p->tok_end; k++) {
+        int m = men_at(c, k);
+        if (m >= 0) {
+            const mention *x = DOC_MEN(d, m);
+            if (speaker < 0 && (x->flags & MEN_NAME) && !(x->flags & MEN_DESCRIBED) &&
+                (x->kind == ATTRIB_KIND_PERSON || x->kind == ATTRIB_KIND_UNKNOWN))
+                speaker = m;
+            k = x->te - 1;
+            continue;
+        }
+        /* Punctuation, "von"/"of" and the name of the speaker's body. */
+        if (!(DOC_TOK(d, k)->flags & TOK_WORD) ? !tok_is_punct(d, k, ",.:")
+                                                : tok_role(d, k) != ROLE_GEN &&
+                                                      tok_role(d, k) != ROLE_AGENT &&
+                                                      !(DOC_TOK(d, k)->flags & TOK_UPPER))
+            return -1;
+    }
+    return speaker;
+}
+
+static attrib_status caption_frames(ctx *c)
+{
+    doc *d = c->d;
+    size_t added = 0;
+    for (size_t i = 0; i < c->quotes.len; i++) {
+        const quote_span *q = &VEC_AT(c->quotes, quote_span, i);
+        uint32_t sent = DOC_TOK(d, q->open)->sent;
+        if (sent == 0 || q->close <= q->open + 1 || DOC_SENT(d, sent)->tok_begin != q->open ||
+            (DOC_TOK(d, q->open)->flags & TOK_PARA))
+            continue;
+        int speaker = caption_speaker(c, sent - 1);
+        if (speaker < 0)
+            continue;
+        frame *f = vec_push(&c->frames, sizeof(frame));
+        if (!f)
+            return ATTRIB_ENOMEM;
+        memset(f, 0, sizeof *f);
+        f->e = &caption_entry;
+        f->tb = DOC_MEN(d, speaker)->tb;
+        f->te = DOC_MEN(d, speaker)->te;
+        f->src[0] = speaker;
+        f->nsrc = 1;
+        f->via = -1;
+        f->ctb = q->open + 1;
+        f->cte = q->close;
+        f->quote = true;
+        f->governs = true;
+        added++;
+    }
+    /* Frames stay in text order (first_frame_from()). */
+    if (added)
+        qsort(c->frames.data, c->frames.len, sizeof(frame), cmp_frame_tb);
+    return ATTRIB_OK;
+}
+
 /* "Europol announced, and the minister confirmed, that X was behind it":
  * a frame whose content opens with nothing but a conjunction (commas, an
  * adverb) and another frame's source and cue shares that frame's content,
@@ -1820,8 +1892,12 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
         if (tail)
             act = right_mention(c, tail + e->ntail, se, BLAME_OBJECT_REACH);
     }
+    /* A capitalised cue in a language that capitalises its nouns is a
+     * noun ("Hinweise auf"), whose subject is no verb's. */
+    bool noun_cue = d->lang->nouns_capital && (DOC_TOK(d, tb)->flags & TOK_UPPER) &&
+                    !(DOC_TOK(d, tb)->flags & TOK_SENT_START);
     if (src < 0 && act >= 0 && src_side == SIDE_LEFT && act_side == SIDE_RIGHT &&
-        d->lang->verb_second) {
+        d->lang->verb_second && !noun_cue) {
         /* Verb second: a clause that opens with its object or an adverb
          * has its subject right after the verb ("Den Angriff schrieben
          * die USA Nordkorea zu"): the first party speaks, the next is
@@ -2143,6 +2219,8 @@ attrib_status claims_assemble(doc *d)
         if (k->e->cls == LEX_REPORT)
             st = build_report_frame(&c, k->tb, k->te, k->e);
     }
+    if (st == ATTRIB_OK)
+        st = caption_frames(&c);
     first_person_frames(&c);
     share_content(&c);
     for (size_t i = 0; i < cues.len && st == ATTRIB_OK; i++) {
