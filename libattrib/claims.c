@@ -1554,6 +1554,23 @@ static void index_claim_cues(ctx *c)
     }
 }
 
+/* Tokens in [FROM, TO) outside parentheses: "negó el viernes (19)
+ * cualquier implicación" has its object as near as without the date. */
+static size_t words_between(const ctx *c, size_t from, size_t to)
+{
+    size_t n = 0;
+    int depth = 0;
+    for (size_t k = from; k < to; k++) {
+        if (tok_is_punct(c->d, k, "("))
+            depth++;
+        else if (tok_is_punct(c->d, k, ")") && depth > 0)
+            depth--;
+        else if (depth == 0)
+            n++;
+    }
+    return n;
+}
+
 /* The claims of the resp cue [TB, TE) seen through the frame G (NULL:
  * the writer's voice), with the outlets VIA. */
 static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const lex_entry *e,
@@ -1594,7 +1611,8 @@ static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const l
         /* The noun is the cue's object: near it, with no party between
          * ("a ajouté que X prévoyait ... sa complicité" is X's). */
         bool bare_noun = (lex_side)e->actor == SIDE_GEN && (lex_op)e->op == OP_ASSERT && g &&
-                         g->te <= tb && tb - g->te <= 5 && !holds_mention(c, g->te, tb);
+                         g->te <= tb && words_between(c, g->te, tb) <= 5 &&
+                         !holds_mention(c, g->te, tb);
         bool infinitive = (lex_side)e->actor == SIDE_LEFT && g && !g->quote && g->te <= tb &&
                           tb - g->te <= 2 && !holds_mention(c, g->te, tb);
         if (!g || !g->nsrc || !(bare_noun || infinitive) ||
