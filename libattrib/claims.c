@@ -659,36 +659,44 @@ static int apposed_name(const ctx *c, size_t k, size_t comma)
     return x->te == comma && !(x->flags & (MEN_DESCRIBED | MEN_PRONOUN)) ? m : -1;
 }
 
+/* The comma that opens an apposition closed by the comma at COMMA, with
+ * the party it describes right before it ("X, a group linked to Y,"):
+ * SIZE_MAX when there is none. A participle of blame may stand in it;
+ * a report cue makes it a clause. */
+static size_t apposition_open(const ctx *c, size_t comma, size_t lo)
+{
+    for (size_t k = comma; k-- > lo && comma - k < 14;) {
+        if (c->qmark[k] || (clause_cue(c, k) && c->cue_at[k] != LEX_BLAME + 1))
+            return SIZE_MAX;
+        if (tok_is_punct(c->d, k, ","))
+            return k > lo && men_at(c, k - 1) >= 0 ? k : SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 static int apposition_speaker(ctx *c, size_t comma, size_t lo)
 {
     const doc *d = c->d;
-    for (size_t k = comma; k-- > lo && comma - k < 14;) {
-        if (c->qmark[k] || clause_cue(c, k))
-            return -1;
-        if (!tok_is_punct(d, k, ","))
-            continue;
-        int head = k > lo ? men_at(c, k - 1) : -1;
-        if (head < 0)
-            return -1;
-        /* « le porte-parole du Kremlin, Dmitri Peskov, a déclaré » */
-        head = described_person_of(c, head, lo);
-        int name = apposed_name(c, k, comma);
-        for (size_t j = k + 1; j < comma && name < 0; j++) {
-            int m = men_at(c, j);
-            if (m >= 0 && !(DOC_MEN(d, m)->flags & (MEN_DESCRIBED | MEN_PRONOUN)) &&
-                DOC_MEN(d, m)->kind == ATTRIB_KIND_PERSON)
-                name = m;
-        }
-        for (size_t j = k + 1; j < comma; j++)
-            c->appositive[j] = true;
-        /* A description the name after it tells: "the minister, Jane
-         * Doe, said", "another firm, the Norse Corporation, said". */
-        if (name >= 0 && (DOC_MEN(d, head)->flags & MEN_DESCRIBED) &&
-            !(DOC_MEN(d, head)->flags & MEN_GAZETTEER))
-            return name;
-        return head;
+    size_t k = apposition_open(c, comma, lo);
+    if (k == SIZE_MAX)
+        return -1;
+    /* « le porte-parole du Kremlin, Dmitri Peskov, a déclaré » */
+    int head = described_person_of(c, men_at(c, k - 1), lo);
+    int name = apposed_name(c, k, comma);
+    for (size_t j = k + 1; j < comma && name < 0; j++) {
+        int m = men_at(c, j);
+        if (m >= 0 && !(DOC_MEN(d, m)->flags & (MEN_DESCRIBED | MEN_PRONOUN)) &&
+            DOC_MEN(d, m)->kind == ATTRIB_KIND_PERSON)
+            name = m;
     }
-    return -1;
+    for (size_t j = k + 1; j < comma; j++)
+        c->appositive[j] = true;
+    /* A description the name after it tells: "the minister, Jane
+     * Doe, said", "another firm, the Norse Corporation, said". */
+    if (name >= 0 && (DOC_MEN(d, head)->flags & MEN_DESCRIBED) &&
+        !(DOC_MEN(d, head)->flags & MEN_GAZETTEER))
+        return name;
+    return head;
 }
 
 /* "The security firm that X hired, Norse, said": a description opens the
@@ -1215,6 +1223,15 @@ static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, si
         for (size_t k = tb; !e->ntail && k > lo && tb - k < 3 && plain_adverb(c, k - 1); k--)
             if (k - 1 > lo && tok_role(d, k - 2) == ROLE_DET)
                 return -1;
+        /* "X, a group linked to Y, was behind it": the party the
+         * apposition before the predicate describes. */
+        size_t k = tb;
+        while (k > lo && (tok_role(d, k - 1) == ROLE_BE || is_modifier(d, k - 1)))
+            k--;
+        size_t open = k > lo && tok_is_punct(d, k - 1, ",") ? apposition_open(c, k - 1, lo)
+                                                             : SIZE_MAX;
+        if (open != SIZE_MAX)
+            return men_at(c, open - 1);
         int left = left_mention(c, tb, lo, 8);
         if (left >= 0 || !e->ntail)
             return left;
