@@ -333,12 +333,14 @@ static double stage_run(const attrib_extractor *ex, const corpus *c, size_t ndoc
         if (kind == RUN_VALIDATE) {
             sink += text_utf8_invalid_at(dc->text, dc->len);
         } else if (kind == RUN_STEPS) {
-            doc d;
-            memset(&d, 0, sizeof d);
-            d.text = dc->text;
-            d.len = dc->len;
-            doc_analyse_steps(ex, &d, dc->hint[0] ? dc->hint : NULL, nsteps);
-            doc_free(&d);
+            /* As attrib_extract() runs them, in a reused document. */
+            doc *d = doc_take(ex);
+            if (!d)
+                die("doc_take", "out of memory");
+            d->text = dc->text;
+            d->len = dc->len;
+            doc_analyse_steps(ex, d, dc->hint[0] ? dc->hint : NULL, nsteps);
+            doc_give(ex, d);
         } else {
             extract_doc(ex, dc, kind == RUN_EXTRACT, NULL);
         }

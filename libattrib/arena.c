@@ -20,6 +20,14 @@ static void *bump(arena *a, size_t n, size_t align)
     arena_block *b = a->head;
     size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
     if (!b || at > b->cap || b->cap - at < n) {
+        if (a->spare && a->spare->cap >= n) {
+            b = a->spare;
+            a->spare = b->next;
+            b->next = a->head;
+            b->used = n;
+            a->head = b;
+            return b->data;
+        }
         size_t cap = n > ARENA_BLOCK_MIN ? n : ARENA_BLOCK_MIN;
         if (cap > SIZE_MAX - sizeof(arena_block))
             return NULL;
@@ -52,13 +60,24 @@ char *arena_strndup(arena *a, const char *s, size_t n)
     return p;
 }
 
+void arena_reset(arena *a)
+{
+    while (a->head) {
+        arena_block *b = a->head;
+        a->head = b->next;
+        b->next = a->spare;
+        a->spare = b;
+    }
+}
+
 void arena_free(arena *a)
 {
-    arena_block *b = a->head;
+    arena_reset(a);
+    arena_block *b = a->spare;
     while (b) {
         arena_block *next = b->next;
         free(b);
         b = next;
     }
-    a->head = NULL;
+    a->spare = NULL;
 }

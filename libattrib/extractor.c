@@ -182,6 +182,13 @@ void attrib_extractor_free(attrib_extractor *ex)
     }
     free(ex->langs);
     lexicon_fwset_free(ex->function_words);
+    for (size_t i = 0; i < SPARE_DOCS; i++) {
+        doc *d = atomic_load(&ex->spare[i]);
+        if (d) {
+            doc_free(d);
+            free(d);
+        }
+    }
     if (ex->words)
         ubrk_close(ex->words);
     free(ex);
@@ -352,6 +359,50 @@ void doc_free(doc *d)
     free(d->mention_at);
 }
 
+/* A document of more than this keeps no memory for the next: a stream of
+ * news articles reuses its buffers, one huge text does not pin its own. */
+#define SPARE_MAX_BYTES ((size_t)4 * 1024 * 1024)
+
+doc *doc_take(const attrib_extractor *ex)
+{
+    /* The spares are the extractor's only mutable part. */
+    attrib_extractor *mx = (attrib_extractor *)ex;
+    for (size_t i = 0; i < SPARE_DOCS; i++) {
+        doc *d = atomic_exchange(&mx->spare[i], NULL);
+        if (d)
+            return d;
+    }
+    return calloc(1, sizeof(doc));
+}
+
+void doc_give(const attrib_extractor *ex, doc *d)
+{
+    attrib_extractor *mx = (attrib_extractor *)ex;
+    if (d->len <= SPARE_MAX_BYTES) {
+        /* Empty, with its memory: vectors keep their capacity, the arena
+         * its blocks, d->lex its room. */
+        doc kept = {0};
+        kept.mem = d->mem;
+        arena_reset(&kept.mem);
+        kept.tokens = d->tokens;
+        kept.sentences = d->sentences;
+        kept.mentions = d->mentions;
+        kept.claims = d->claims;
+        kept.tokens.len = kept.sentences.len = kept.mentions.len = kept.claims.len = 0;
+        kept.lex = d->lex;
+        kept.lex_cap = d->lex_cap;
+        free(d->mention_at);
+        *d = kept;
+        for (size_t i = 0; i < SPARE_DOCS; i++) {
+            doc *none = NULL;
+            if (atomic_compare_exchange_strong(&mx->spare[i], &none, d))
+                return;
+        }
+    }
+    doc_free(d);
+    free(d);
+}
+
 /* ---- The pipeline ----
  *
  * The stages in the order a document goes through them, as a table, so
@@ -469,8 +520,10 @@ attrib_status attrib_extract(const attrib_extractor *ex, const char *text, size_
         *out = result_failure(ATTRIB_EUTF8, bad, detail);
         return *out ? ATTRIB_EUTF8 : ATTRIB_ENOMEM;
     }
-    doc d;
-    memset(&d, 0, sizeof d);
+    doc *dp = doc_take(ex);
+    if (!dp)
+        return ATTRIB_ENOMEM;
+    doc d = *dp;
     d.text = text ? text : "";
     d.len = len;
     attrib_status st = doc_analyse(ex, &d, lang);
@@ -486,7 +539,8 @@ attrib_status attrib_extract(const attrib_extractor *ex, const char *text, size_
         if (!*out)
             st = ATTRIB_ENOMEM;
     }
-    doc_free(&d);
+    *dp = d;
+    doc_give(ex, dp);
     return st;
 }
 

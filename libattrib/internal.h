@@ -11,6 +11,7 @@
 #ifndef ATTRIB_INTERNAL_H
 #define ATTRIB_INTERNAL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -93,6 +94,8 @@ typedef struct draft_claim {
 struct UBreakIterator;
 typedef struct stem_index stem_index;
 
+#define SPARE_DOCS 8
+
 /* One enabled language: its lexicon and its sentence rules. */
 typedef struct language {
     char code[16];
@@ -111,6 +114,12 @@ struct attrib_extractor {
     size_t max_size;                  /* 0: no limit                   */
     struct UBreakIterator *words;     /* template, cloned per document */
     lexicon_fwset *function_words;    /* of every language, for lang.c */
+    /* Documents done with, whose memory (arena blocks, vectors) the next
+     * documents reuse, so that a stream of documents stops allocating.
+     * Taken and given back by atomic exchange: a thread takes one for
+     * itself, so that the extractor stays shareable; its settings never
+     * change. */
+    _Atomic(struct doc *) spare[SPARE_DOCS];
 };
 
 /* ---- A document in the pipeline ---- */
@@ -135,6 +144,7 @@ typedef struct doc {
     vec tokens;                  /* token                              */
     vec sentences;               /* sentence                           */
     token_lex *lex;              /* one per token                      */
+    size_t lex_cap;              /* tokens d->lex has room for         */
     int *mention_at;             /* one per token: mention index or -1 */
     vec mentions;                /* mention                            */
     vec claims;                  /* draft_claim                        */
@@ -214,6 +224,10 @@ attrib_status resolve_mentions(doc *d);
  * what the stages made. For tests and tools/attrib-debug. */
 attrib_status doc_analyse(const struct attrib_extractor *ex, doc *d, const char *lang);
 void doc_free(doc *d);
+/* A zeroed document from EX's spares, or a new one; NULL when out of
+ * memory. doc_give() hands it back (or frees it) when done. */
+doc *doc_take(const struct attrib_extractor *ex);
+void doc_give(const struct attrib_extractor *ex, doc *d);
 
 /* The stages in order, ended by a NULL row: doc_analyse() runs them all,
  * doc_analyse_steps() the first N (for bench/attrib-bench.c, which times

@@ -721,9 +721,17 @@ bool lexicon_is_function_word(const lexicon *lx, const char *key, size_t keylen)
 attrib_status lexicon_match_document(const lexicon *lx, doc *d)
 {
     size_t n = DOC_NTOK(d);
-    d->lex = calloc(n ? n : 1, sizeof *d->lex);
-    if (!d->lex)
-        return ATTRIB_ENOMEM;
+    if (d->lex_cap < n || !d->lex) {
+        /* A reused document (doc_take()) has room from the one before;
+         * no more than needed (88 bytes a token). */
+        size_t cap = n;
+        free(d->lex);
+        d->lex_cap = 0;
+        if (!(d->lex = malloc((cap ? cap : 1) * sizeof *d->lex)))
+            return ATTRIB_ENOMEM;
+        d->lex_cap = cap;
+    }
+    memset(d->lex, 0, (n ? n : 1) * sizeof *d->lex);
     for (size_t i = 0; i < n; i++) {
         const token *t = DOC_TOK(d, i);
         if (!t->key)
