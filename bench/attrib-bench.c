@@ -340,7 +340,7 @@ static double stage_run(const attrib_extractor *ex, const corpus *c, size_t ndoc
             d->text = dc->text;
             d->len = dc->len;
             doc_analyse_steps(ex, d, dc->hint[0] ? dc->hint : NULL, nsteps);
-            doc_give(ex, d);
+            doc_give(ex, d, true);
         } else {
             extract_doc(ex, dc, kind == RUN_EXTRACT, NULL);
         }

@@ -14,28 +14,39 @@ struct arena_block {
 /* Large enough that a news article needs one or two blocks. */
 #define ARENA_BLOCK_MIN (64 * 1024)
 
+/* The smallest spare block of at least N bytes, taken off the spare
+ * list; NULL when none. Best fit, so that a small request does not take
+ * the block a document's per-token array needs next. */
+static arena_block *take_spare(arena *a, size_t n)
+{
+    arena_block **best = NULL;
+    for (arena_block **p = &a->spare; *p; p = &(*p)->next)
+        if ((*p)->cap >= n && (!best || (*p)->cap < (*best)->cap))
+            best = p;
+    if (!best)
+        return NULL;
+    arena_block *b = *best;
+    *best = b->next;
+    return b;
+}
+
 /* N bytes at a multiple of ALIGN (a power of two) in the first block. */
 static void *bump(arena *a, size_t n, size_t align)
 {
     arena_block *b = a->head;
     size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
     if (!b || at > b->cap || b->cap - at < n) {
-        if (a->spare && a->spare->cap >= n) {
-            b = a->spare;
-            a->spare = b->next;
-            b->next = a->head;
-            b->used = n;
-            a->head = b;
-            return b->data;
-        }
         size_t cap = n > ARENA_BLOCK_MIN ? n : ARENA_BLOCK_MIN;
-        if (cap > SIZE_MAX - sizeof(arena_block))
-            return NULL;
-        b = malloc(sizeof(arena_block) + cap);
-        if (!b)
-            return NULL;
+        b = take_spare(a, n);
+        if (!b) {
+            if (cap > SIZE_MAX - sizeof(arena_block))
+                return NULL;
+            b = malloc(sizeof(arena_block) + cap);
+            if (!b)
+                return NULL;
+            b->cap = cap;
+        }
         b->next = a->head;
-        b->cap = cap;
         b->used = 0;
         a->head = b;
         at = 0;
@@ -49,6 +60,16 @@ void *arena_alloc(arena *a, size_t n)
     return bump(a, n, sizeof(max_align_t));
 }
 
+void *arena_calloc(arena *a, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    void *p = bump(a, n * size, sizeof(max_align_t));
+    if (p)
+        memset(p, 0, n * size);
+    return p;
+}
+
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
     /* Strings need no alignment: a document's many short keys pack. */
@@ -60,24 +81,25 @@ char *arena_strndup(arena *a, const char *s, size_t n)
     return p;
 }
 
-void arena_reset(arena *a)
+static void free_list(arena_block *b)
 {
-    while (a->head) {
-        arena_block *b = a->head;
-        a->head = b->next;
-        b->next = a->spare;
-        a->spare = b;
-    }
-}
-
-void arena_free(arena *a)
-{
-    arena_reset(a);
-    arena_block *b = a->spare;
     while (b) {
         arena_block *next = b->next;
         free(b);
         b = next;
     }
-    a->spare = NULL;
+}
+
+void arena_reset(arena *a)
+{
+    free_list(a->spare);
+    a->spare = a->head;
+    a->head = NULL;
+}
+
+void arena_free(arena *a)
+{
+    free_list(a->head);
+    free_list(a->spare);
+    a->head = a->spare = NULL;
 }

@@ -2159,20 +2159,22 @@ attrib_status claims_assemble(doc *d)
     ctx c;
     memset(&c, 0, sizeof c);
     c.d = d;
-    /* Per-token arrays, zeroed; one element at least, so that an empty
-     * document is no allocation failure. */
+    /* Per-token arrays, zeroed, in the document's scratch arena (reset
+     * below), so that a stream of documents reuses their memory; one
+     * element at least, so that an empty document is no allocation
+     * failure. */
     size_t m = n ? n : 1;
-    c.cue_at = calloc(m, sizeof *c.cue_at);
-    c.qmark = calloc(m, sizeof *c.qmark);
-    c.quote_open_at = calloc(m, sizeof *c.quote_open_at);
-    c.quote_close_at = calloc(m, sizeof *c.quote_close_at);
-    c.quote_depth = calloc(m, sizeof *c.quote_depth);
-    c.next_claim_cue = calloc(m, sizeof *c.next_claim_cue);
-    c.appositive = calloc(m, sizeof *c.appositive);
-    c.clause_end = calloc(m, sizeof *c.clause_end);
-    c.next_close = calloc(m, sizeof *c.next_close);
-    c.mod = calloc(m, sizeof *c.mod);
-    c.clause_start = calloc(m, sizeof *c.clause_start);
+    c.cue_at = arena_calloc(&d->scratch, m, sizeof *c.cue_at);
+    c.qmark = arena_calloc(&d->scratch, m, sizeof *c.qmark);
+    c.quote_open_at = arena_calloc(&d->scratch, m, sizeof *c.quote_open_at);
+    c.quote_close_at = arena_calloc(&d->scratch, m, sizeof *c.quote_close_at);
+    c.quote_depth = arena_calloc(&d->scratch, m, sizeof *c.quote_depth);
+    c.next_claim_cue = arena_calloc(&d->scratch, m, sizeof *c.next_claim_cue);
+    c.appositive = arena_calloc(&d->scratch, m, sizeof *c.appositive);
+    c.clause_end = arena_calloc(&d->scratch, m, sizeof *c.clause_end);
+    c.next_close = arena_calloc(&d->scratch, m, sizeof *c.next_close);
+    c.mod = arena_calloc(&d->scratch, m, sizeof *c.mod);
+    c.clause_start = arena_calloc(&d->scratch, m, sizeof *c.clause_start);
     vec cues = {0};
     attrib_status st = ATTRIB_OK;
     if (!c.cue_at || !c.qmark || !c.quote_open_at || !c.quote_close_at || !c.quote_depth ||
@@ -2284,16 +2286,6 @@ done:
     vec_free(&cues);
     vec_free(&c.frames);
     vec_free(&c.quotes);
-    free(c.cue_at);
-    free(c.qmark);
-    free(c.quote_open_at);
-    free(c.quote_close_at);
-    free(c.quote_depth);
-    free(c.next_claim_cue);
-    free(c.appositive);
-    free(c.clause_end);
-    free(c.next_close);
-    free(c.mod);
-    free(c.clause_start);
+    arena_reset(&d->scratch);
     return st;
 }

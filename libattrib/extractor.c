@@ -351,12 +351,12 @@ const char *attrib_extractor_language(const attrib_extractor *ex, size_t i)
 void doc_free(doc *d)
 {
     arena_free(&d->mem);
+    arena_free(&d->scratch);
     vec_free(&d->tokens);
+    vec_free(&d->tokens_alt);
     vec_free(&d->sentences);
     vec_free(&d->mentions);
     vec_free(&d->claims);
-    free(d->lex);
-    free(d->mention_at);
 }
 
 /* A document of more than this keeps no memory for the next: a stream of
@@ -365,7 +365,9 @@ void doc_free(doc *d)
 
 doc *doc_take(const attrib_extractor *ex)
 {
-    /* The spares are the extractor's only mutable part. */
+    /* The spares are the extractor's only mutable part: each slot is
+     * taken and given back by one atomic exchange, so that a thread has
+     * the document it takes to itself and the extractor stays shareable. */
     attrib_extractor *mx = (attrib_extractor *)ex;
     for (size_t i = 0; i < SPARE_DOCS; i++) {
         doc *d = atomic_exchange(&mx->spare[i], NULL);
@@ -375,23 +377,35 @@ doc *doc_take(const attrib_extractor *ex)
     return calloc(1, sizeof(doc));
 }
 
-void doc_give(const attrib_extractor *ex, doc *d)
+/* V emptied, its memory kept when the last document used at least a
+ * quarter of it: what a spare document keeps follows what the documents
+ * before it needed, not the largest of them. */
+static void vec_empty(vec *v)
+{
+    if (v->len < v->cap / 4)
+        vec_free(v);
+    v->len = 0;
+}
+
+void doc_give(const attrib_extractor *ex, doc *d, bool keep)
 {
     attrib_extractor *mx = (attrib_extractor *)ex;
-    if (d->len <= SPARE_MAX_BYTES) {
-        /* Empty, with its memory: vectors keep their capacity, the arena
-         * its blocks, d->lex its room. */
+    if (keep && d->len <= SPARE_MAX_BYTES) {
         doc kept = {0};
         kept.mem = d->mem;
+        kept.scratch = d->scratch;
         arena_reset(&kept.mem);
+        arena_reset(&kept.scratch);
         kept.tokens = d->tokens;
+        kept.tokens_alt = d->tokens_alt;
         kept.sentences = d->sentences;
         kept.mentions = d->mentions;
         kept.claims = d->claims;
-        kept.tokens.len = kept.sentences.len = kept.mentions.len = kept.claims.len = 0;
-        kept.lex = d->lex;
-        kept.lex_cap = d->lex_cap;
-        free(d->mention_at);
+        vec_empty(&kept.tokens);
+        vec_empty(&kept.tokens_alt);
+        vec_empty(&kept.sentences);
+        vec_empty(&kept.mentions);
+        vec_empty(&kept.claims);
         *d = kept;
         for (size_t i = 0; i < SPARE_DOCS; i++) {
             doc *none = NULL;
@@ -540,7 +554,8 @@ attrib_status attrib_extract(const attrib_extractor *ex, const char *text, size_
             st = ATTRIB_ENOMEM;
     }
     *dp = d;
-    doc_give(ex, dp);
+    /* A failed call keeps nothing. */
+    doc_give(ex, dp, st == ATTRIB_OK);
     return st;
 }
 

@@ -6,8 +6,9 @@
  * matches per token) -> mentions -> claims (frames, stance) -> resolve
  * (canonical names) -> result (the public object) -> json.
  *
- * Everything a document needs lives in its arena and its vectors, freed
- * together when the document is done; nothing here is global. */
+ * Everything a document needs lives in its arenas and its vectors, freed
+ * together when the document is done, or kept empty for the next document
+ * (doc_take(), doc_give()); nothing here is global. */
 #ifndef ATTRIB_INTERNAL_H
 #define ATTRIB_INTERNAL_H
 
@@ -140,12 +141,15 @@ typedef struct doc {
     size_t len;
     const struct language *lang; /* the language the text is read as  */
     bool lang_known;             /* false when nothing identified it   */
-    arena mem;                   /* keys, canonical names              */
+    arena mem;                   /* keys, names, per-token arrays      */
+    arena scratch;               /* a stage's temporaries: the stage
+                                    resets it when done              */
     vec tokens;                  /* token                              */
+    vec tokens_alt;              /* room for text_prepare_tokens()'s
+                                    copy: the two swap               */
     vec sentences;               /* sentence                           */
-    token_lex *lex;              /* one per token                      */
-    size_t lex_cap;              /* tokens d->lex has room for         */
-    int *mention_at;             /* one per token: mention index or -1 */
+    token_lex *lex;              /* one per token (d->mem)             */
+    int *mention_at;             /* one per token (d->mem): mention index or -1 */
     vec mentions;                /* mention                            */
     vec claims;                  /* draft_claim                        */
 } doc;
@@ -224,10 +228,12 @@ attrib_status resolve_mentions(doc *d);
  * what the stages made. For tests and tools/attrib-debug. */
 attrib_status doc_analyse(const struct attrib_extractor *ex, doc *d, const char *lang);
 void doc_free(doc *d);
-/* A zeroed document from EX's spares, or a new one; NULL when out of
- * memory. doc_give() hands it back (or frees it) when done. */
+/* An empty document from EX's spares (with the memory of one done
+ * before), or a new one; NULL when out of memory. doc_give() hands it
+ * back when done, or frees it when KEEP is false (after a failure, so
+ * that a failed call keeps nothing) or when the document was large. */
 doc *doc_take(const struct attrib_extractor *ex);
-void doc_give(const struct attrib_extractor *ex, doc *d);
+void doc_give(const struct attrib_extractor *ex, doc *d, bool keep);
 
 /* The stages in order, ended by a NULL row: doc_analyse() runs them all,
  * doc_analyse_steps() the first N (for bench/attrib-bench.c, which times

@@ -721,17 +721,9 @@ bool lexicon_is_function_word(const lexicon *lx, const char *key, size_t keylen)
 attrib_status lexicon_match_document(const lexicon *lx, doc *d)
 {
     size_t n = DOC_NTOK(d);
-    if (d->lex_cap < n || !d->lex) {
-        /* A reused document (doc_take()) has room from the one before;
-         * no more than needed (88 bytes a token). */
-        size_t cap = n;
-        free(d->lex);
-        d->lex_cap = 0;
-        if (!(d->lex = malloc((cap ? cap : 1) * sizeof *d->lex)))
-            return ATTRIB_ENOMEM;
-        d->lex_cap = cap;
-    }
-    memset(d->lex, 0, (n ? n : 1) * sizeof *d->lex);
+    /* One element at least, so that an empty document is no failure. */
+    if (!(d->lex = arena_calloc(&d->mem, n ? n : 1, sizeof *d->lex)))
+        return ATTRIB_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         const token *t = DOC_TOK(d, i);
         if (!t->key)

@@ -597,7 +597,7 @@ static attrib_status find_pronouns(doc *d, const sentence *s, const body_caps *b
 attrib_status mentions_find(doc *d)
 {
     size_t n = DOC_NTOK(d);
-    d->mention_at = malloc((n ? n : 1) * sizeof *d->mention_at);
+    d->mention_at = arena_calloc(&d->mem, n ? n : 1, sizeof *d->mention_at);
     if (!d->mention_at)
         return ATTRIB_ENOMEM;
     for (size_t i = 0; i < n; i++)

@@ -243,8 +243,10 @@ attrib_status text_prepare_tokens(doc *d)
 {
     const lexicon *lx = d->lang->lx;
     /* Most texts split few tokens or none (English has no elisions): the
-     * token vector is copied only from the first split on. */
-    vec out = {0};
+     * token vector is copied only from the first split on, into the room
+     * d->tokens_alt keeps from the documents before. */
+    vec out = d->tokens_alt;
+    out.len = 0;
     bool split = false;
     for (size_t i = 0; i < DOC_NTOK(d); i++) {
         token t = *DOC_TOK(d, i);
@@ -313,11 +315,13 @@ attrib_status text_prepare_tokens(doc *d)
         *slot = t;
     }
     if (split) {
-        vec_free(&d->tokens);
+        d->tokens_alt = d->tokens;
+        d->tokens_alt.len = 0;
         d->tokens = out;
     }
     return ATTRIB_OK;
 oom:
-    vec_free(&out);
+    d->tokens_alt = out;
+    d->tokens_alt.len = 0;
     return ATTRIB_ENOMEM;
 }

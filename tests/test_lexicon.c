@@ -150,10 +150,7 @@ static void test_longest_match(void **state)
     assert_int_equal(d.lex[5].by_class[LEX_SELF]->nwords, 1);
     /* A phrase does not run across a sentence boundary. */
     assert_null(d.lex[2].by_class[LEX_SELF]);
-    free(d.lex);
-    arena_free(&d.mem);
-    vec_free(&d.tokens);
-    vec_free(&d.sentences);
+    doc_free(&d);
     lexicon_free(lx);
 }
 
