@@ -177,11 +177,15 @@ void attrib_extractor_free(attrib_extractor *ex)
     for (size_t i = 0; i < ex->nlangs; i++) {
         lexicon_free(ex->langs[i].lx);
         stem_index_free(ex->langs[i].stems);
+        lexicon_free(ex->langs[i].function_words);
         if (ex->langs[i].sentences)
             ubrk_close(ex->langs[i].sentences);
     }
     free(ex->langs);
     lexicon_fwset_free(ex->function_words);
+    territories_free(ex->territories);
+    if (ex->build_lock_made)
+        pthread_mutex_destroy(&ex->build_lock);
     for (size_t i = 0; i < SPARE_DOCS; i++) {
         doc *d = atomic_load(&ex->spare[i]);
         if (d) {
@@ -209,6 +213,75 @@ static bool enabled(const attrib_options *o, const char *code)
     return false;
 }
 
+/* Builds L's lexicon (the built-in files, ICU's territory names, then
+ * the caller's EXTRA files, N of them) and its stems; on failure L is
+ * left without them. Called at creation, or under ex->build_lock. */
+static attrib_status build_language(attrib_extractor *ex, language *l,
+                                    const attrib_lexicon_file *extra, const char *const *names,
+                                    size_t n, char *err, size_t errcap)
+{
+    attrib_status st;
+    if (!ex->territories) {
+        /* ICU's names of states in every enabled language, gathered once
+         * for all of them. */
+        const char *codes[64];
+        size_t ncodes = 0;
+        for (size_t i = 0; i < ex->nlangs && ncodes < 64; i++)
+            codes[ncodes++] = ex->langs[i].code;
+        if ((st = territories_collect(codes, ncodes, &ex->territories)) != ATTRIB_OK)
+            return st;
+    }
+    /* ICU's names come first among the extra files, so that the caller's
+     * files override them as they override the built-in ones. */
+    attrib_lexicon_file files[MAX_EXTRA_FILES + 1];
+    const char *fnames[MAX_EXTRA_FILES + 1];
+    char *icu;
+    if ((st = territories_lexicon(ex->territories, l->code, &icu)) != ATTRIB_OK)
+        return st;
+    files[0] = (attrib_lexicon_file){l->code, NULL, icu};
+    fnames[0] = "ICU territory names";
+    memcpy(files + 1, extra, n * sizeof *extra);
+    memcpy(fnames + 1, names, n * sizeof *names);
+    st = lexicon_build(l->code, files, n + 1, fnames, ex->words, &l->lx, err, errcap);
+    free(icu);
+    const attrib_language_settings *set = NULL;
+    for (const char *const *c = attrib_builtin_languages; *c; c++)
+        if (strcmp(*c, l->code) == 0)
+            set = &attrib_builtin_settings[c - attrib_builtin_languages];
+    if (st == ATTRIB_OK && set && set->stem &&
+        (st = stem_index_build(set->stem, l->lx, &l->stems)) != ATTRIB_OK && st != ATTRIB_ENOMEM)
+        snprintf(err, errcap, "%s: no Snowball stemmer '%s'", l->code, set->stem);
+    if (st != ATTRIB_OK) {
+        lexicon_free(l->lx);
+        l->lx = NULL;
+        return st;
+    }
+    return ATTRIB_OK;
+}
+
+attrib_status language_ready(const attrib_extractor *ex, const language *l)
+{
+    if (atomic_load_explicit(&l->ready, memory_order_acquire))
+        return ATTRIB_OK;
+    /* The lazily built lexicons are the extractor's only other mutable
+     * part (with the spare documents): built once, under the lock, and
+     * published by `ready`, after which they never change. */
+    attrib_extractor *mx = (attrib_extractor *)ex;
+    language *ml = (language *)l;
+    attrib_status st = ATTRIB_OK;
+    pthread_mutex_lock(&mx->build_lock);
+    if (!atomic_load_explicit(&ml->ready, memory_order_relaxed)) {
+        char err[512];
+        st = build_language(mx, ml, NULL, NULL, 0, err, sizeof err);
+        if (st == ATTRIB_OK)
+            atomic_store_explicit(&ml->ready, true, memory_order_release);
+        else if (st != ATTRIB_ENOMEM)
+            st = ATTRIB_EICU; /* built-in lexicons are tested: ICU failed */
+    }
+    pthread_mutex_unlock(&mx->build_lock);
+    return st;
+}
+
 attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor **out)
 {
     if (!out)
@@ -226,15 +299,19 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
     size_t nbuiltin = 0;
     for (const char *const *l = attrib_builtin_languages; *l; l++)
         nbuiltin++;
-    attrib_lexicon_file extra[MAX_EXTRA_FILES + 1];
-    const char *names[MAX_EXTRA_FILES + 1];
+    attrib_lexicon_file extra[MAX_EXTRA_FILES];
+    const char *names[MAX_EXTRA_FILES];
     size_t nextra = 0;
-    territory_names *territories = NULL;
     attrib_status st = ATTRIB_OK;
     if (!ex || !(ex->langs = calloc(nbuiltin, sizeof *ex->langs))) {
         st = ATTRIB_ENOMEM;
         goto fail;
     }
+    if (pthread_mutex_init(&ex->build_lock, NULL) != 0) {
+        st = ATTRIB_ENOMEM;
+        goto fail;
+    }
+    ex->build_lock_made = true;
     ex->max_size = o ? o->max_size : DEFAULT_MAX_SIZE;
     UErrorCode uerr = U_ZERO_ERROR;
     ex->words = ubrk_open(UBRK_WORD, "", NULL, 0, &uerr);
@@ -253,20 +330,6 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
         names[nextra] = o->files[i].path;
         nextra++;
     }
-    /* ICU's names of states come first among the extra files, so that the
-     * caller's files override them as they override the built-in ones. */
-    const char *codes[64];
-    size_t ncodes = 0;
-    for (const char *const *l = attrib_builtin_languages; *l && ncodes < 64; l++)
-        if (strcmp(*l, "common") != 0 && enabled(o, *l))
-            codes[ncodes++] = *l;
-    if ((st = territories_collect(codes, ncodes, &territories)) != ATTRIB_OK)
-        goto fail;
-    memmove(extra + 1, extra, nextra * sizeof *extra);
-    memmove(names + 1, names, nextra * sizeof *names);
-    extra[0] = (attrib_lexicon_file){NULL, NULL, NULL};
-    names[0] = "ICU territory names";
-    nextra++;
     for (const char *const *l = attrib_builtin_languages; *l; l++) {
         if (strcmp(*l, "common") == 0 || !enabled(o, *l))
             continue;
@@ -278,21 +341,6 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
         lang->nouns_capital = set->nouns_capital;
         lang->verb_second = set->verb_second;
         ex->nlangs++;
-        free((char *)extra[0].text);
-        extra[0].text = NULL;
-        char *icu;
-        if ((st = territories_lexicon(territories, *l, &icu)) != ATTRIB_OK)
-            goto fail;
-        extra[0].lang = *l;
-        extra[0].text = icu;
-        st = lexicon_build(*l, extra, nextra, names, ex->words, &lang->lx, err, errcap);
-        if (st != ATTRIB_OK)
-            goto fail;
-        if (set->stem && (st = stem_index_build(set->stem, lang->lx, &lang->stems)) != ATTRIB_OK) {
-            if (st != ATTRIB_ENOMEM)
-                snprintf(err, errcap, "%s: no Snowball stemmer '%s'", *l, set->stem);
-            goto fail;
-        }
         /* "ss=standard" keeps "Mr." and "M." from ending a sentence. */
         char locale[32];
         snprintf(locale, sizeof locale, "%s@ss=standard", *l);
@@ -317,17 +365,29 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
         st = ATTRIB_EINVAL;
         goto fail;
     }
-    for (size_t i = 0; i < ex->nlangs; i++)
-        lxs[i] = ex->langs[i].lx;
+    for (size_t i = 0; i < ex->nlangs; i++) {
+        language *lang = &ex->langs[i];
+        if (nextra) {
+            /* The caller's files are read now, so that their errors are
+             * the creation's. */
+            if ((st = build_language(ex, lang, extra, names, nextra, err, errcap)) != ATTRIB_OK)
+                goto fail;
+            atomic_store_explicit(&lang->ready, true, memory_order_relaxed);
+            lxs[i] = lang->lx;
+        } else {
+            if ((st = lexicon_build_function_words(lang->code, ex->words, &lang->function_words,
+                                                   err, errcap)) != ATTRIB_OK)
+                goto fail;
+            lxs[i] = lang->function_words;
+        }
+    }
     if ((st = lexicon_fwset_build(lxs, ex->nlangs, &ex->function_words)) != ATTRIB_OK)
         goto fail;
     for (size_t i = 0; i < nextra; i++)
         free((char *)extra[i].text);
-    territories_free(territories);
     *out = ex;
     return ATTRIB_OK;
 fail:
-    territories_free(territories);
     if (st == ATTRIB_ENOMEM && !err[0])
         snprintf(err, errcap, "out of memory");
     for (size_t i = 0; i < nextra; i++)

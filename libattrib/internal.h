@@ -12,6 +12,7 @@
 #ifndef ATTRIB_INTERNAL_H
 #define ATTRIB_INTERNAL_H
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -104,8 +105,16 @@ typedef struct language {
     bool adjectives_follow;           /* adjectives=after              */
     bool nouns_capital;               /* nouns=capital                 */
     bool verb_second;                 /* order=v2                      */
+    /* The lexicon and stems, built by language_ready() on the first
+     * document read in the language (an extractor of seven languages
+     * is made in a few milliseconds, and a process reading one language
+     * builds one), or at creation when the caller adds lexicon files (so
+     * that their errors are reported there). Set once, before `ready`. */
+    atomic_bool ready;
     lexicon *lx;
     stem_index *stems;                /* NULL: no stemmer for the language */
+    lexicon *function_words;          /* function words alone (for the
+                                         extractor's fwset) until lx is built */
     struct UBreakIterator *sentences; /* template, cloned per document */
 } language;
 
@@ -115,6 +124,10 @@ struct attrib_extractor {
     size_t max_size;                  /* 0: no limit                   */
     struct UBreakIterator *words;     /* template, cloned per document */
     lexicon_fwset *function_words;    /* of every language, for lang.c */
+    /* Serialises the builds of language_ready(), and what they share. */
+    pthread_mutex_t build_lock;
+    bool build_lock_made;
+    struct territory_names *territories; /* ICU's names, collected once */
     /* Documents done with, whose memory (arena blocks, vectors) the next
      * documents reuse, so that a stream of documents stops allocating.
      * Taken and given back by atomic exchange: a thread takes one for
@@ -189,8 +202,9 @@ attrib_status segment_words(const struct attrib_extractor *ex, doc *d);
  * gives every token its sentence. Run after text_prepare_tokens(). */
 attrib_status segment_sentences(doc *d);
 
-/* lang.c: sets d->lang from HINT, or from the tokens' function words;
- * ATTRIB_ELANG when HINT names no enabled language. */
+/* lang.c: sets d->lang from HINT, or from the tokens' function words,
+ * and makes sure its lexicon is built (language_ready()); ATTRIB_ELANG
+ * when HINT names no enabled language. */
 attrib_status lang_identify(const struct attrib_extractor *ex, doc *d, const char *hint);
 
 
@@ -222,6 +236,11 @@ attrib_status claims_assemble(doc *d);
 
 /* resolve.c: canonical names for mentions without one; pronoun antecedents. */
 attrib_status resolve_mentions(doc *d);
+
+/* extractor.c: builds L's lexicon and stems unless done (thread-safe:
+ * the first thread builds, the others wait); ATTRIB_ENOMEM or
+ * ATTRIB_EICU when that fails, and a later call tries again. */
+attrib_status language_ready(const struct attrib_extractor *ex, const language *l);
 
 /* extractor.c: runs every stage on D (text and len set, the rest zero),
  * as attrib_extract() does before it builds the result; doc_free() frees

@@ -22,7 +22,7 @@ attrib_status lang_identify(const attrib_extractor *ex, doc *d, const char *hint
             if (strcmp(ex->langs[i].code, hint) == 0) {
                 d->lang = &ex->langs[i];
                 d->lang_known = true;
-                return ATTRIB_OK;
+                return language_ready(ex, d->lang);
             }
         return ATTRIB_ELANG;
     }
@@ -49,5 +49,5 @@ attrib_status lang_identify(const attrib_extractor *ex, doc *d, const char *hint
         }
     d->lang = &ex->langs[best];
     d->lang_known = best_hits > 0;
-    return ATTRIB_OK;
+    return language_ready(ex, d->lang);
 }

@@ -586,9 +586,10 @@ static bool class_from_name(const char *name, int *cls)
     return false;
 }
 
-attrib_status lexicon_build(const char *lang, const attrib_lexicon_file *extra, size_t nextra,
-                            const char *const *extra_names, UBreakIterator *words,
-                            lexicon **out, char *err, size_t errcap)
+/* lexicon_build(), or with FUNCTION_ONLY only its function words. */
+static attrib_status build(const char *lang, bool function_only, const attrib_lexicon_file *extra,
+                           size_t nextra, const char *const *extra_names, UBreakIterator *words,
+                           lexicon **out, char *err, size_t errcap)
 {
     *out = NULL;
     lexicon *lx = calloc(1, sizeof *lx);
@@ -632,6 +633,8 @@ attrib_status lexicon_build(const char *lang, const attrib_lexicon_file *extra, 
     }
     for (size_t i = 0; i < lines.n && st == ATTRIB_OK; i++) {
         raw_line *r = &lines.v[i];
+        if (function_only && r->e.cls != LEX_FUNCTION)
+            continue;
         pc.where = r->where;
         pc.line = r->line;
         /* "teilte … mit": the words before the gap and the tail after. */
@@ -674,6 +677,19 @@ attrib_status lexicon_build(const char *lang, const attrib_lexicon_file *extra, 
     }
     *out = lx;
     return ATTRIB_OK;
+}
+
+attrib_status lexicon_build(const char *lang, const attrib_lexicon_file *extra, size_t nextra,
+                            const char *const *extra_names, UBreakIterator *words,
+                            lexicon **out, char *err, size_t errcap)
+{
+    return build(lang, false, extra, nextra, extra_names, words, out, err, errcap);
+}
+
+attrib_status lexicon_build_function_words(const char *lang, UBreakIterator *words,
+                                           lexicon **out, char *err, size_t errcap)
+{
+    return build(lang, true, NULL, 0, NULL, words, out, err, errcap);
 }
 
 /* ---- Lookup ---- */

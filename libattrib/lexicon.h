@@ -104,6 +104,12 @@ struct UBreakIterator;
 attrib_status lexicon_build(const char *lang, const attrib_lexicon_file *extra, size_t n,
                             const char *const *extra_names, struct UBreakIterator *words,
                             lexicon **out, char *err, size_t errcap);
+/* The built-in function words of LANG alone ("common" and LANG's
+ * function.txt), as lexicon_build() makes them: what language
+ * identification needs of a language whose whole lexicon is not built
+ * yet. */
+attrib_status lexicon_build_function_words(const char *lang, struct UBreakIterator *words,
+                                           lexicon **out, char *err, size_t errcap);
 void lexicon_free(lexicon *lx);
 
 /* The hash a lexicon indexes KEY (folded, KEYLEN bytes) by; tokens keep

@@ -126,6 +126,7 @@ static void test_settings_come_from_the_manifest(void **state)
     const attrib_extractor *ex = *state;
     for (size_t i = 0; i < ex->nlangs; i++) {
         const language *l = &ex->langs[i];
+        assert_int_equal(language_ready(ex, l), ATTRIB_OK); /* built on first use */
         if (strcmp(l->code, "de") == 0) {
             assert_non_null(l->stems);
             assert_true(l->nouns_capital && l->verb_second && !l->adjectives_follow);
