@@ -256,6 +256,51 @@ static void test_extract_fails_cleanly(void **state)
     attrib_extractor_free(ex);
 }
 
+/* A language's lexicon is built on the first document read in it: each
+ * allocation of that build may fail too (the first 64, then 64 spread
+ * over the rest), and the call then fails with ATTRIB_ENOMEM, the next
+ * one builds it and gives the same result, and freeing the extractor
+ * frees everything. */
+static void test_language_build_fails_cleanly(void **state)
+{
+    (void)state;
+    size_t before = nlive;
+    attrib_extractor *ex = NULL;
+    assert_int_equal(attrib_extractor_new(NULL, &ex), ATTRIB_OK);
+    fail_after(-1);
+    char *expected = json_of(ex, 0);
+    long total = calls;
+    attrib_extractor_free(ex);
+    long step = total > 64 * 2 ? (total - 64) / 64 | 1 : 1;
+    long failures = 0;
+    for (long n = 0;; n = n < 64 ? n + 1 : n + step) {
+        assert_int_equal(attrib_extractor_new(NULL, &ex), ATTRIB_OK);
+        attrib_result *r = (attrib_result *)1;
+        fail_after(n);
+        attrib_status st = attrib_extract(ex, docs[0].text, docs[0].len, docs[0].hint, &r);
+        long made = calls;
+        fail_after(-1);
+        if (st != ATTRIB_OK) {
+            assert_int_equal(st, ATTRIB_ENOMEM);
+            assert_null(r);
+            failures++;
+        } else {
+            attrib_result_free(r);
+        }
+        char *again = json_of(ex, 0);
+        assert_string_equal(again, expected);
+        attrib_free(again);
+        attrib_extractor_free(ex);
+        assert_int_equal(nlive, before + 1); /* "expected" alone */
+        if (st == ATTRIB_OK && made <= n)
+            break;
+    }
+    print_message("first document: %ld allocations, the first 64 and every %ld-th failed "
+                  "once (%ld failed calls)\n", total, step, failures);
+    assert_true(failures > 0);
+    attrib_free(expected);
+}
+
 int main(int argc, char **argv)
 {
     docs[ndocs].name = "own";
@@ -271,6 +316,7 @@ int main(int argc, char **argv)
     }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_extractor_new_fails_cleanly),
+        cmocka_unit_test(test_language_build_fails_cleanly),
         cmocka_unit_test(test_extract_fails_cleanly),
     };
     int rc = cmocka_run_group_tests_name("alloc", tests, NULL, NULL);
