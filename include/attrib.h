@@ -5,8 +5,11 @@
  * The definition of a claim and its JSON form are in the project's spec
  * (claims.md); this header is the whole public API.
  *
- * Threading: an attrib_extractor is immutable once attrib_extractor_new()
- * returns and may be used by any number of threads at once. An
+ * Threading: an attrib_extractor's settings are fixed once
+ * attrib_extractor_new() returns, and it may be used by any number of
+ * threads at once (what it builds or keeps later, a language's lexicon on
+ * the first document read in it and the memory of documents done, it
+ * builds and keeps safely for all of them). An
  * attrib_result, and everything read from it, belongs to the thread that
  * made it until it is handed over. An attrib_options object is not shared,
  * nor is an attrib_corpus (its getters build indices on first use).
@@ -107,7 +110,10 @@ typedef struct attrib_extractor attrib_extractor;
 
 /* Builds an extractor from the built-in lexicons plus any files named in
  * OPTIONS (NULL for defaults). On failure *out is NULL and, where OPTIONS
- * was given, attrib_options_error() says why. */
+ * was given, attrib_options_error() says why. A language's lexicon is
+ * built on the first document read in it (a few milliseconds), unless
+ * OPTIONS names lexicon files: then every one is built here, so that the
+ * files' errors are reported here. */
 ATTRIB_API attrib_status attrib_extractor_new(const attrib_options *options,
                                               attrib_extractor **out);
 ATTRIB_API void attrib_extractor_free(attrib_extractor *extractor);

@@ -240,9 +240,20 @@ static attrib_status build_language(attrib_extractor *ex, language *l,
         return st;
     files[0] = (attrib_lexicon_file){l->code, NULL, icu};
     fnames[0] = "ICU territory names";
-    memcpy(files + 1, extra, n * sizeof *extra);
-    memcpy(fnames + 1, names, n * sizeof *names);
-    st = lexicon_build(l->code, files, n + 1, fnames, ex->words, &l->lx, err, errcap);
+    if (n) { /* memcpy takes no NULL, even for nothing */
+        memcpy(files + 1, extra, n * sizeof *extra);
+        memcpy(fnames + 1, names, n * sizeof *names);
+    }
+    /* The build splits phrases with a word iterator of its own: the
+     * template is cloned by documents in other threads meanwhile. */
+    UErrorCode uerr = U_ZERO_ERROR;
+    UBreakIterator *words = ubrk_clone(ex->words, &uerr);
+    if (U_FAILURE(uerr))
+        st = uerr == U_MEMORY_ALLOCATION_ERROR ? ATTRIB_ENOMEM : ATTRIB_EICU;
+    else
+        st = lexicon_build(l->code, files, n + 1, fnames, words, &l->lx, err, errcap);
+    if (words)
+        ubrk_close(words);
     free(icu);
     const attrib_language_settings *set = NULL;
     for (const char *const *c = attrib_builtin_languages; *c; c++)

@@ -125,6 +125,34 @@ static void test_shared_extractor(void **state)
     }
 }
 
+/* A new extractor builds each language's lexicon on the first document
+ * read in it: threads that start on one together race to build it, and
+ * must still get the single thread's results (the expected JSON of the
+ * test above). */
+static void test_first_documents_in_threads(void **state)
+{
+    (void)state;
+    const attrib_extractor *before = shared;
+    attrib_extractor *fresh = NULL;
+    assert_int_equal(attrib_extractor_new(NULL, &fresh), ATTRIB_OK);
+    shared = fresh;
+    worker w[NTHREADS];
+    memset(w, 0, sizeof w);
+    for (int t = 0; t < NTHREADS; t++) {
+        w[t].first = 0; /* every thread starts with the same document */
+        assert_int_equal(pthread_create(&w[t].thread, NULL, work, &w[t]), 0);
+    }
+    for (int t = 0; t < NTHREADS; t++)
+        assert_int_equal(pthread_join(w[t].thread, NULL), 0);
+    for (int t = 0; t < NTHREADS; t++) {
+        assert_int_equal(w[t].failures, 0);
+        assert_int_equal(w[t].mismatches, 0);
+        attrib_result_free(w[t].handed_over);
+    }
+    shared = before;
+    attrib_extractor_free(fresh);
+}
+
 int main(int argc, char **argv)
 {
     attrib_extractor *ex = NULL;
@@ -154,6 +182,7 @@ int main(int argc, char **argv)
             return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shared_extractor),
+        cmocka_unit_test(test_first_documents_in_threads),
     };
     int rc = cmocka_run_group_tests_name("threads", tests, NULL, NULL);
     for (size_t i = 0; i < ndocs; i++) {
