@@ -1980,8 +1980,10 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
         return ATTRIB_OK;
     if (g)
         ((frame *)g)->used = true;
+    bool from_frame = false;
     if (g && g->nsrc && src < 0) {
         src = g->src[0];
+        from_frame = true;
         st = through_cue(g->e, g->negated, g->weak, st);
     } else if (g && g->nsrc && g->e->op == OP_SAY && nvia < 4)
         via[nvia++] = g->src[0];
@@ -1990,6 +1992,12 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
 
     int srcs[MAX_COORD] = {src}, acts[MAX_COORD];
     int nsrc = src >= 0 ? coordinated(c, src, DOC_MEN(d, src)->te <= tb, sb, se, srcs) : 1;
+    /* "X and Y said the attacks were blamed on Z": the frame's sources,
+     * all of them. */
+    if (from_frame) {
+        memcpy(srcs, g->src, sizeof srcs);
+        nsrc = g->nsrc;
+    }
     /* "tensions between the US and North Korea, blamed by X for ...",
      * « entre les Etats-Unis et la Corée du Nord, pointée du doigt par X »:
      * a participle set off by a comma speaks of the party nearest it. */
