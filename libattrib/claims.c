@@ -1223,6 +1223,13 @@ static int resp_actor(const ctx *c, size_t tb, size_t te, const lex_entry *e, si
         for (size_t k = tb; !e->ntail && k > lo && tb - k < 3 && plain_adverb(c, k - 1); k--)
             if (k - 1 > lo && tok_role(d, k - 2) == ROLE_DET)
                 return -1;
+        /* "identified the culprit", « n'ont pas identifié les auteurs de
+         * l'attaque »: a predicate noun after its determiner is the
+         * object of a verb no lexicon knows, and says nothing of the
+         * party before that verb; after a copula or a comma it does. */
+        size_t np = tok_role(d, tb) == ROLE_DET ? tb + 1 : tb;
+        if (np > lo + 1 && tok_role(d, np - 1) == ROLE_DET && plain_adverb(c, np - 2))
+            return -1;
         /* "X, a group linked to Y, was behind it": the party the
          * apposition before the predicate describes. */
         size_t k = tb;
