@@ -351,6 +351,7 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
         lang->adjectives_follow = set->adjectives_after;
         lang->nouns_capital = set->nouns_capital;
         lang->verb_second = set->verb_second;
+        lang->compounds = set->compounds;
         ex->nlangs++;
         /* "ss=standard" keeps "Mr." and "M." from ending a sentence. */
         char locale[32];

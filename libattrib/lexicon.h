@@ -90,6 +90,7 @@ typedef struct attrib_language_settings {
     bool adjectives_after;  /* adjectives=after: « des pirates russes »   */
     bool nouns_capital;     /* nouns=capital: every German noun           */
     bool verb_second;       /* order=v2: "Am Montag sagte der Minister"   */
+    bool compounds;         /* compounds: "Sicherheitsexperten"           */
 } attrib_language_settings;
 
 /* Beside each built-in language, its settings. */

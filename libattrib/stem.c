@@ -141,6 +141,44 @@ done:
     return ATTRIB_OK;
 }
 
+/* Compounds (manifest "compounds"): a noun no entry matches whose last
+ * part is a described or event noun is that noun ("Sicherheitsexperten"
+ * → "Experte", "Giftanschlag" → "Anschlag", "beveiligingsexperts" →
+ * "experts"; a hyphen already splits a word into tokens). The head is a suffix of the word's stem of at least
+ * COMPOUND_HEAD_MIN bytes after at least COMPOUND_PREFIX_MIN; the longest
+ * head wins. Only nouns compound so: cue verbs and stance words do not. */
+#define COMPOUND_CLASSES (LEX_BIT(LEX_EVENT) | LEX_BIT(LEX_DESCRIBED))
+#define COMPOUND_HEAD_MIN 5
+#define COMPOUND_PREFIX_MIN 3
+/* Longer "words" are no compounds of news text; the bound keeps a
+ * hostile token's cost linear. */
+#define COMPOUND_MAX_BYTES 64
+
+static const stem_slot *compound_head(const stem_index *si, const char *s, size_t sl)
+{
+    if (sl > COMPOUND_MAX_BYTES)
+        return NULL;
+    for (size_t p = COMPOUND_PREFIX_MIN; p + COMPOUND_HEAD_MIN <= sl; p++) {
+        if (((unsigned char)s[p] & 0xC0) == 0x80)
+            continue; /* inside a UTF-8 sequence */
+        const stem_slot *slot = find_slot(si, s + p, sl - p);
+        if (!slot->stem)
+            continue;
+        for (int c = 0; c < LEX_NCLASSES; c++)
+            if ((COMPOUND_CLASSES & LEX_BIT(c)) && slot->by_class[c])
+                return slot;
+    }
+    return NULL;
+}
+
+/* Gives TL the entries of SLOT's classes in CLASSES. */
+static void take_classes(token_lex *tl, const stem_slot *slot, unsigned classes)
+{
+    for (int c = 0; c < LEX_NCLASSES; c++)
+        if ((classes & LEX_BIT(c)) && slot->by_class[c])
+            tl->by_class[c] = slot->by_class[c];
+}
+
 attrib_status stem_match_document(const stem_index *si, doc *d)
 {
     if (!si)
@@ -150,17 +188,23 @@ attrib_status stem_match_document(const stem_index *si, doc *d)
     if (!sb)
         return ATTRIB_ENOMEM; /* the algorithm was found at build time */
     attrib_status st = ATTRIB_OK;
+    bool compounds = d->lang && d->lang->compounds;
     for (size_t i = 0; i < DOC_NTOK(d); i++) {
         const token *t = DOC_TOK(d, i);
         token_lex *tl = &d->lex[i];
-        if (!t->key || !(t->flags & TOK_WORD) || !stemmable(t->key, t->keylen))
+        if (!t->key || !(t->flags & TOK_WORD))
             continue;
         /* A word the lexicon lists as it stands is what the lexicon says
-         * it is: the event "Hack" is no "Hacker" by its stem. */
-        bool listed = false;
-        for (int c = 0; c < LEX_NCLASSES; c++)
+         * it is: the event "Hack" is no "Hacker" by its stem. A word of
+         * another class (a name, a function word) takes no compound. */
+        bool listed = false, other = false;
+        for (int c = 0; c < LEX_NCLASSES; c++) {
             listed |= (STEM_CLASSES & LEX_BIT(c)) && tl->by_class[c];
+            other |= tl->by_class[c] != NULL;
+        }
         if (listed)
+            continue;
+        if (!stemmable(t->key, t->keylen))
             continue;
         const sb_symbol *s = sb_stemmer_stem(sb, (const sb_symbol *)t->key, (int)t->keylen);
         if (!s) {
@@ -171,11 +215,12 @@ attrib_status stem_match_document(const stem_index *si, doc *d)
         if (sl < STEM_MIN_BYTES)
             continue;
         const stem_slot *slot = find_slot(si, (const char *)s, sl);
-        if (!slot->stem)
+        if (slot->stem) {
+            take_classes(tl, slot, ~0u);
             continue;
-        for (int c = 0; c < LEX_NCLASSES; c++)
-            if (slot->by_class[c])
-                tl->by_class[c] = slot->by_class[c];
+        }
+        if (compounds && !other && (slot = compound_head(si, (const char *)s, sl)) != NULL)
+            take_classes(tl, slot, COMPOUND_CLASSES);
     }
     sb_stemmer_delete(sb);
     return st;

@@ -129,11 +129,13 @@ static void test_settings_come_from_the_manifest(void **state)
         assert_int_equal(language_ready(ex, l), ATTRIB_OK); /* built on first use */
         if (strcmp(l->code, "de") == 0) {
             assert_non_null(l->stems);
-            assert_true(l->nouns_capital && l->verb_second && !l->adjectives_follow);
+            assert_true(l->nouns_capital && l->verb_second && l->compounds &&
+                        !l->adjectives_follow);
         } else if (strcmp(l->code, "en") == 0) {
             /* English lists its forms and stems nothing. */
             assert_null(l->stems);
-            assert_false(l->nouns_capital || l->verb_second || l->adjectives_follow);
+            assert_false(l->nouns_capital || l->verb_second || l->adjectives_follow ||
+                         l->compounds);
         } else if (strcmp(l->code, "fr") == 0) {
             assert_true(l->adjectives_follow);
         }
@@ -179,6 +181,29 @@ static void test_no_stems_without_the_setting(void **state)
     /* English "breach" is listed, "breaching" is not: no stem finds it. */
     analyse(ex, &d, "The breaching of the dam was a surprise.", "en");
     assert_null(d.lex[tok_index(&d, "breaching")].by_class[LEX_EVENT]);
+    doc_free(&d);
+}
+
+static void test_compounds_take_their_head(void **state)
+{
+    const attrib_extractor *ex = *state;
+    doc d;
+    /* Neither word is listed; "Ermittler" and "Anschlag" are their heads. */
+    analyse(ex, &d, "Die Cyberermittler untersuchen den Giftanschlag.", "de");
+    const lex_entry *e = d.lex[tok_index(&d, "cyberermittler")].by_class[LEX_DESCRIBED];
+    assert_non_null(e);
+    assert_memory_equal(e->words[0], "ermittler", 9); /* an entry of its stem */
+    assert_non_null(d.lex[tok_index(&d, "giftanschlag")].by_class[LEX_EVENT]);
+    /* A verb takes no head ("untersuchen" holds no noun of the lexicon),
+     * and a compound is no cue: only described and event nouns are heads. */
+    assert_null(d.lex[tok_index(&d, "untersuchen")].by_class[LEX_DESCRIBED]);
+    doc_free(&d);
+    analyse(ex, &d, "De beveiligingsexperts onderzoeken de hackaanval.", "nl");
+    assert_non_null(d.lex[tok_index(&d, "beveiligingsexperts")].by_class[LEX_DESCRIBED]);
+    doc_free(&d);
+    /* Not without the setting: English does not compound so. */
+    analyse(ex, &d, "The cyberexperts studied it.", "en");
+    assert_null(d.lex[tok_index(&d, "cyberexperts")].by_class[LEX_DESCRIBED]);
     doc_free(&d);
 }
 
@@ -284,6 +309,7 @@ int main(void)
         cmocka_unit_test(test_stems_match_inflected_forms),
         cmocka_unit_test(test_exact_entry_wins_over_stem),
         cmocka_unit_test(test_no_stems_without_the_setting),
+        cmocka_unit_test(test_compounds_take_their_head),
         cmocka_unit_test(test_separable_verb_matches_across_its_gap),
         cmocka_unit_test(test_separable_verb_claims),
         cmocka_unit_test(test_non_latin_scripts_segment_cleanly),

@@ -35,7 +35,7 @@ def c_string(text):
 
 # What a manifest line may say after the code (lexicons/README.md).
 FLAGS = {"adjectives=after": "adjectives_after", "nouns=capital": "nouns_capital",
-         "order=v2": "verb_second"}
+         "order=v2": "verb_second", "compounds": "compounds"}
 
 
 def language_settings(manifest, number, fields):
