@@ -86,7 +86,7 @@ def main():
         f.write("const attrib_language_settings attrib_builtin_settings[] = {\n")
         for init in settings:
             f.write(f"    {init},\n")
-        f.write("    {NULL, false, false, false}\n};\n\n")
+        f.write("    {NULL" + ", false" * len(FLAGS) + "}\n};\n\n")
         f.write("const attrib_lexicon_file attrib_builtin_lexicons[] = {\n")
         for lang, cls, text in rows:
             f.write(f'  {{"{lang}", "{cls}",\n    {c_string(text)}}},\n')
