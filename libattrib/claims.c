@@ -731,6 +731,17 @@ static int clause_subject(const ctx *c, size_t sb, size_t comma)
     return -1;
 }
 
+/* "X said that ... and accused Y", "X has denied it and called the
+ * allegations a smear": a cue right after a conjunction, with no subject
+ * of its own, shares the sentence's subject. -1 when it has none. */
+static int conj_subject(const ctx *c, size_t tb, size_t sb)
+{
+    if (tb <= sb + 1 || tok_role(c->d, tb - 1) != ROLE_CONJ)
+        return -1;
+    int subject = clause_subject(c, sb, tb - 1);
+    return subject >= 0 && DOC_MEN(c->d, subject)->te + 1 < tb ? subject : -1;
+}
+
 /* "..., said Lena Vogt, responsible for research at Brightwall.": the
  * phrase after a speaker named after the cue describes the speaker, up to
  * the next comma or the sentence's end, unless a cue of its own starts a
@@ -978,6 +989,9 @@ static attrib_status build_report_frame(ctx *c, size_t tb, size_t te, const lex_
                     if (tok_is_punct(d, j, ","))
                         left = -1;
             }
+            int shared = conj_subject(c, k, sb);
+            if (shared >= 0)
+                left = shared;
             if (left < 0)
                 left = owner_of_relative(c, tb, sb);
             /* With nobody on the left, a mention after the cue speaks
@@ -1911,11 +1925,9 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
         if (speaker >= 0)
             src = speaker;
     }
-    /* "X said that ... and accused Y": a cue right after a conjunction,
-     * with no subject of its own, shares the sentence's subject. */
-    if (src_side == SIDE_LEFT && tb > sb + 1 && tok_role(d, tb - 1) == ROLE_CONJ) {
-        int subject = clause_subject(c, sb, tb - 1);
-        if (subject >= 0 && DOC_MEN(d, subject)->te + 1 < tb)
+    if (src_side == SIDE_LEFT) {
+        int subject = conj_subject(c, tb, sb);
+        if (subject >= 0)
             src = subject;
     }
     /* The object may be the event, and the actor behind a preposition:
