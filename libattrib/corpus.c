@@ -746,6 +746,9 @@ static bool build_rivals(corpus_index *ix, const char **scratch)
  * governments keep their names (their canonical names come from the
  * lexicons already). */
 
+/* How many longer names a short one is compared with. */
+#define SHORT_NAME_CANDIDATES 64
+
 typedef struct name_info {
     const char *name;
     const char *target; /* the longer name it stands for, else itself */
@@ -846,11 +849,16 @@ static bool short_names(attrib_corpus *c)
         const char *found = NULL;
         bool ambiguous = false;
         size_t len = strlen(v[i].name);
-        /* Longer names that start with it and a space follow it in order. */
-        for (size_t j = i + 1; j < m && !ambiguous && strncmp(v[j].name, v[i].name, len) == 0; j++) {
+        /* Longer names that start with it and a space follow it in order,
+         * before any that go on with a character above the space; among
+         * more than a few candidates it is ambiguous anyway. */
+        for (size_t j = i + 1, seen = 0; j < m && !ambiguous && strncmp(v[j].name, v[i].name, len) == 0;
+             j++) {
+            if ((unsigned char)v[j].name[len] > ' ')
+                break;
             if (v[j].name[len] != ' ' || v[j].person || v[j].fixed)
                 continue;
-            ambiguous = found != NULL;
+            ambiguous = found != NULL || ++seen > SHORT_NAME_CANDIDATES;
             found = v[j].name;
         }
         size_t lo = 0, hi = ns;

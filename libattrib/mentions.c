@@ -505,6 +505,10 @@ static attrib_status collect_body_caps(doc *d, bool *title, body_caps *bc)
 /* 3 and 4. Titled and other proper names. */
 static attrib_status find_names(doc *d, const sentence *s, const body_caps *bc)
 {
+    /* The end of the run of name words the last token looked at stands
+     * in: every word of a run ends it at the same place, and a headline
+     * looks at its words one by one, so each run is walked once. */
+    size_t run_end = 0;
     for (size_t i = s->tok_begin; i < s->tok_end;) {
         if (!free_tok(d, i)) {
             i++;
@@ -529,7 +533,8 @@ static attrib_status find_names(doc *d, const sentence *s, const body_caps *bc)
             i++;
             continue;
         }
-        size_t te = name_run(d, i, s->tok_end);
+        size_t te = i < run_end ? run_end : name_run(d, i, s->tok_end);
+        run_end = te;
         if (d->lang->nouns_capital && common_noun(d, i, te, s->tok_begin, s->tok_end)) {
             i = te;
             continue;
