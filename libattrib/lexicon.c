@@ -22,6 +22,13 @@ typedef struct bucket {
     uint16_t keylen;
     uint16_t single;              /* LEX_BIT()s of its one-word entries */
     const lex_entry **list;       /* NULL-terminated                    */
+    /* Beside each entry of the list, what turns most of them away at a
+     * token without reading the entry: a frequent first word ("the",
+     * "a") begins a hundred phrases. */
+    struct entry_probe {
+        uint32_t hash1;           /* lexicon_hash() of its second word  */
+        uint8_t nwords;
+    } *probe;
     size_t n, cap;
 } bucket;
 
@@ -512,6 +519,17 @@ static attrib_status index_entries(lexicon *lx)
         b->list[b->n++] = e;
         b->list[b->n] = NULL;
     }
+    for (size_t i = 0; i < lx->tcap; i++) {
+        bucket *b = &lx->table[i];
+        if (!b->n)
+            continue;
+        if (!(b->probe = arena_alloc(&lx->mem, b->n * sizeof *b->probe)))
+            return ATTRIB_ENOMEM;
+        for (size_t j = 0; j < b->n; j++) {
+            b->probe[j].nwords = b->list[j]->nwords;
+            b->probe[j].hash1 = b->list[j]->nwords > 1 ? b->list[j]->hashes[1] : 0;
+        }
+    }
     return ATTRIB_OK;
 }
 
@@ -744,11 +762,15 @@ attrib_status lexicon_match_document(const lexicon *lx, doc *d)
         const token *t = DOC_TOK(d, i);
         if (!t->key)
             continue;
-        for (const lex_entry *const *pe = lexicon_lookup_hashed(lx, t->key, t->keylen, t->hash);
-             *pe; pe++) {
-            const lex_entry *e = *pe;
-            if (i + e->nwords > n)
+        const bucket *b = lookup_bucket(lx, t->key, t->keylen, t->hash);
+        if (!b)
+            continue;
+        /* The next token's hash, which a phrase's second word must have. */
+        uint32_t next = i + 1 < n ? DOC_TOK(d, i + 1)->hash : 0;
+        for (size_t j = 0; j < b->n; j++) {
+            if (i + b->probe[j].nwords > n || (b->probe[j].nwords > 1 && b->probe[j].hash1 != next))
                 continue;
+            const lex_entry *e = b->list[j];
             size_t k;
             for (k = 1; k < e->nwords; k++) {
                 const token *u = DOC_TOK(d, i + k);
