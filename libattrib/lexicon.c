@@ -633,6 +633,10 @@ static attrib_status build(const char *lang, bool function_only, const attrib_le
                 st = fail(&pc, ATTRIB_ELEXICON, "unknown class file", f->cls, strlen(f->cls));
                 break;
             }
+            /* Function words alone: the other files' lines are of their
+             * file's class unless one says otherwise. */
+            if (function_only && cls != LEX_FUNCTION && !strstr(f->text, "class=function"))
+                continue;
             st = parse_text(&pc, f->text, cls, &lines);
         }
     }
