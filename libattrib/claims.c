@@ -829,6 +829,21 @@ static int owner_of_relative(const ctx *c, size_t tb, size_t lo)
  * on the side other than the content's only within the cue's sentence
  * ("X said: «...»" is the first case; a quotation closing the sentence
  * before is no one's content here). */
+/* A quotation of a few capitalised words and no cue: a title or a name
+ * ("New York Times", „Tageszeitung“), not a speaker's words. */
+#define QUOTED_NAME_MAX 4
+
+static bool quoted_name(const ctx *c, const quote_span *q)
+{
+    if (q->close <= q->open + 1 || q->close - q->open - 1 > QUOTED_NAME_MAX)
+        return false;
+    for (size_t k = q->open + 1; k < q->close; k++)
+        if (c->cue_at[k] || ((DOC_TOK(c->d, k)->flags & TOK_WORD) &&
+                             !(DOC_TOK(c->d, k)->flags & TOK_UPPER) && men_at(c, k) < 0))
+            return false;
+    return (DOC_TOK(c->d, q->open + 1)->flags & TOK_UPPER) != 0;
+}
+
 static const quote_span *content_quote(const ctx *c, bool content_left, size_t first,
                                        size_t after)
 {
@@ -838,6 +853,10 @@ static const quote_span *content_quote(const ctx *c, bool content_left, size_t f
                                  : quote_ends_sentence(c, behind)))
         behind = NULL;
     if (before && !content_left && DOC_TOK(c->d, before->close)->sent != sent)
+        before = NULL;
+    /* Die „Zeit“ berichtete, « Le Monde » affirme: a name in quotation
+     * marks is no one's words. */
+    if (before && quoted_name(c, before))
         before = NULL;
     return content_left ? (before ? before : behind) : (behind ? behind : before);
 }
