@@ -146,11 +146,23 @@ static bool initials_of(const doc *d, const mention *m, const token *acr)
     return k == n && n >= 2;
 }
 
-/* "Name (ACR)": the acronym takes the name's canonical name, and so does
- * every later use of it as a name of its own. */
-static void resolve_acronyms(doc *d)
+/* Definitions by acronym, then by position: the last definition of an
+ * acronym is the one that holds. */
+static int cmp_definition(const void *a, const void *b)
 {
-    size_t n = d->mentions.len;
+    const name_key *x = a, *y = b;
+    int c = strcmp(x->word, y->word);
+    return c ? c : (x->mention > y->mention) - (x->mention < y->mention);
+}
+
+/* "Name (ACR)": the acronym takes the name's canonical name, and so does
+ * every use of it as a name of its own. The definitions are collected and
+ * sorted first, so that a long text with many of them is not read once
+ * per definition. */
+static attrib_status resolve_acronyms(doc *d)
+{
+    size_t n = d->mentions.len, ndefs = 0;
+    name_key *defs = NULL;
     for (size_t i = 0; i < n; i++) {
         mention *m = DOC_MEN(d, i);
         size_t k = m->te;
@@ -162,15 +174,34 @@ static void resolve_acronyms(doc *d)
             continue;
         if (m->kind == ATTRIB_KIND_UNKNOWN || m->kind == ATTRIB_KIND_PERSON)
             m->kind = ATTRIB_KIND_ORGANIZATION;
-        for (size_t j = 0; j < n; j++) {
-            mention *u = DOC_MEN(d, j);
-            if (u->te - u->head == 1 && !(u->flags & MEN_GAZETTEER) &&
-                strcmp(DOC_TOK(d, u->head)->key, acr->key) == 0) {
-                u->canonical = m->canonical;
-                u->kind = m->kind;
-            }
+        if (!defs && !(defs = malloc(n * sizeof *defs)))
+            return ATTRIB_ENOMEM;
+        defs[ndefs++] = (name_key){acr->key, i};
+    }
+    if (!ndefs)
+        return ATTRIB_OK;
+    qsort(defs, ndefs, sizeof *defs, cmp_definition);
+    for (size_t j = 0; j < n; j++) {
+        mention *u = DOC_MEN(d, j);
+        if (u->te - u->head != 1 || (u->flags & MEN_GAZETTEER))
+            continue;
+        const char *key = DOC_TOK(d, u->head)->key;
+        size_t lo = 0, hi = ndefs; /* the first definition past KEY */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (strcmp(defs[mid].word, key) <= 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo > 0 && strcmp(defs[lo - 1].word, key) == 0) {
+            const mention *m = DOC_MEN(d, defs[lo - 1].mention);
+            u->canonical = m->canonical;
+            u->kind = m->kind;
         }
     }
+    free(defs);
+    return ATTRIB_OK;
 }
 
 /* Words a description of one organisation is headed by: names.txt
@@ -422,7 +453,8 @@ attrib_status resolve_mentions(doc *d)
             }
         }
     }
-    resolve_acronyms(d);
+    if (resolve_acronyms(d) != ATTRIB_OK)
+        return ATTRIB_ENOMEM;
     /* A single capitalised word the lexicons do not know and no longer
      * name contains ("Halvard", "Norse") names an organisation far more
      * often than a person, whom texts name in full first. */
