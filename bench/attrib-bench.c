@@ -36,6 +36,7 @@
 
 #include "internal.h"
 #include "result.h"
+#include "../examples/readfile.h"
 
 #ifndef ATTRIB_SAMPLES_DIR
 #define ATTRIB_SAMPLES_DIR "examples/samples"
@@ -128,23 +129,6 @@ static void add_doc(void *ctx, char *text, size_t len, const char *hint)
     c->bytes += len;
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        die(path, strerror(errno));
-    size_t cap = 1 << 16, n = 0;
-    char *s = xmalloc(cap);
-    for (size_t got; (got = fread(s + n, 1, cap - n, f)) > 0;) {
-        n += got;
-        if (n == cap && !(s = realloc(s, cap *= 2)))
-            die("malloc", "out of memory");
-    }
-    fclose(f);
-    *len = n;
-    return s;
-}
-
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -172,6 +156,8 @@ static void load_dir(const char *dir, doc_fn *fn, void *ctx)
     for (size_t i = 0; i < n; i++) {
         size_t len;
         char *text = read_file(names[i], &len);
+        if (!text)
+            die(names[i], strerror(errno));
         fn(ctx, text, len, NULL);
         free(names[i]);
     }

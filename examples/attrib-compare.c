@@ -30,6 +30,7 @@
 #include <utf8proc.h>
 
 #include "attrib.h"
+#include "readfile.h"
 
 #define PROG "attrib-compare"
 
@@ -89,41 +90,6 @@ static void add_text(run *rn, const char *id, const char *text, size_t len, cons
         fail(rn, id, *attrib_corpus_error(rn->corpus) ? attrib_corpus_error(rn->corpus)
                                                        : attrib_strerror(st));
     attrib_result_free(r);
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    for (;;) {
-        if (n == cap) {
-            char *p = cap <= SIZE_MAX / 2 ? realloc(buf, cap ? cap * 2 : 65536) : NULL;
-            if (!p) {
-                free(buf);
-                fclose(f);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = p;
-            cap = cap ? cap * 2 : 65536;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        errno = EIO;
-        return NULL;
-    }
-    *len = n;
-    return buf;
 }
 
 static const char *base_name(const char *path)

@@ -24,6 +24,7 @@
 #include <utf8proc.h>
 
 #include "attrib.h"
+#include "readfile.h"
 
 #define PROG "attrib-extract"
 
@@ -257,38 +258,6 @@ static void process(run *rn, const char *name, const json_t *id, const char *tex
         fail_document(rn, name, id, attrib_strerror(ATTRIB_ENOMEM));
     }
     attrib_result_free(r);
-}
-
-/* Reads PATH whole, bytes as they are. */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break; /* end of file, or an error */
-        char *p = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
-        if (!p) {
-            free(buf);
-            errno = ENOMEM;
-        }
-        buf = p;
-        cap *= 2;
-    }
-    if (buf && ferror(f)) {
-        free(buf);
-        buf = NULL;
-        errno = EIO;
-    }
-    int saved = errno;
-    fclose(f);
-    errno = saved;
-    *len = n;
-    return buf;
 }
 
 static void process_file(run *rn, const char *path)

@@ -309,7 +309,7 @@ int main(int argc, char **argv)
     docs[ndocs++].hint = "en";
     for (int i = 1; i < argc && ndocs < MAX_DOCS; i++, ndocs++) {
         docs[ndocs].name = argv[i];
-        if (!(docs[ndocs].text = read_whole_file(argv[i], &docs[ndocs].len))) {
+        if (!(docs[ndocs].text = read_file(argv[i], &docs[ndocs].len))) {
             perror(argv[i]);
             return 1;
         }

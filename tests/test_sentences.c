@@ -291,7 +291,7 @@ static void parse_expected(row *r, char *text)
  * cannot be read. */
 static row *load_rows(const char *path, const char *lang, size_t *nrows)
 {
-    char *text = read_whole_file(path, NULL);
+    char *text = read_file(path, NULL);
     if (!text)
         return NULL;
     size_t cap = 64, n = 0;

@@ -163,7 +163,7 @@ int main(int argc, char **argv)
     shared = ex;
     for (int i = 1; i < argc; i++) {
         size_t len;
-        char *text = read_whole_file(argv[i], &len);
+        char *text = read_file(argv[i], &len);
         if (!text) {
             perror(argv[i]);
             return 1;

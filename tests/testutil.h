@@ -24,6 +24,7 @@
 #include <cmocka.h>
 
 #include "attrib.h"
+#include "../examples/readfile.h" /* read_file() */
 
 /* A string literal and its length in bytes (NUL bytes inside count). */
 #define S(lit) (lit), (sizeof(lit) - 1)
@@ -242,44 +243,6 @@ static inline const attrib_claim *must_find_actor(const attrib_result *r, const 
     }
     fail();
     return NULL;
-}
-
-/* The whole of the file at PATH, NUL-terminated, and its length in *len
- * (may be NULL); NULL when it cannot be read. For the tests that take
- * sample files or tables on their command line. */
-static inline char *read_whole_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = (size_t)1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (cap - n < 2) {
-            char *bigger = realloc(buf, cap *= 2);
-            if (!bigger) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = bigger;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        if (got == 0)
-            break;
-        n += got;
-    }
-    if (buf && ferror(f)) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        if (len)
-            *len = n;
-    }
-    return buf;
 }
 
 /* A group state holding an extractor with the default options, for the

@@ -10,23 +10,7 @@
 #include <string.h>
 
 #include "internal.h"
-
-static char *slurp(FILE *f, size_t *len)
-{
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    for (size_t r; buf && (r = fread(buf + n, 1, cap - n, f)) > 0;) {
-        n += r;
-        if (n == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb)
-                free(buf);
-            buf = nb;
-        }
-    }
-    *len = n;
-    return buf;
-}
+#include "../examples/readfile.h"
 
 static void span(const doc *d, size_t tb, size_t te)
 {
@@ -57,7 +41,7 @@ int main(int argc, char **argv)
         return 1;
     }
     size_t len;
-    char *text = slurp(f, &len);
+    char *text = read_stream(f, &len);
     if (f != stdin)
         fclose(f);
     attrib_extractor *ex = NULL;

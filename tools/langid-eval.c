@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../examples/readfile.h"
 #include "internal.h"
 
 #ifdef HAVE_EXTTEXTCAT
@@ -24,32 +25,6 @@
 #endif
 
 #define MAX_PREFIXES 8
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *s = malloc(cap);
-    size_t got;
-    while (s && (got = fread(s + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (n + 1 == cap) {
-            char *p = realloc(s, cap *= 2);
-            if (!p) {
-                free(s);
-                s = NULL;
-            }
-            s = p;
-        }
-    }
-    fclose(f);
-    if (s)
-        s[n] = '\0';
-    *len = n;
-    return s;
-}
 
 /* The expected language of PATH, or "" when unknown. */
 static void expected_lang(const attrib_extractor *ex, const char *path, char *out, size_t cap)
@@ -70,7 +45,7 @@ static void expected_lang(const attrib_extractor *ex, const char *path, char *ou
     char gold[4096];
     snprintf(gold, sizeof gold, "%.*s.gold.json", (int)(strlen(path) - 4), path);
     size_t n;
-    char *g = slurp(gold, &n);
+    char *g = read_file(gold, &n);
     const char *k = g ? strstr(g, "\"lang\"") : NULL;
     if (k && (k = strchr(k + 6, '"')))
         snprintf(out, cap, "%.*s", (int)strcspn(k + 1, "\""), k + 1);
@@ -127,7 +102,7 @@ int main(int argc, char **argv)
             char want[16];
             expected_lang(ex, argv[a], want, sizeof want);
             size_t len;
-            char *text = slurp(argv[a], &len);
+            char *text = read_file(argv[a], &len);
             if (!text || !want[0]) {
                 free(text);
                 continue;
