@@ -413,10 +413,10 @@ static void cue_modality(const ctx *c, size_t tb, size_t te, size_t lo, size_t h
         else if (m == MOD_ASK) /* "stopped short of blaming" */
             *weak = MOD_ASK;
     }
-    /* Not after a cue that opens with a preposition: "nach eigenen
-     * Angaben nicht verantwortlich" negates the content. */
-    /* Nor where the negator is the cue's own ("sluit … niet uit",
-     * "schließt … nicht aus": the tail of a discontinuous cue). */
+    /* Not after a cue that opens with a preposition ("nach eigenen
+     * Angaben nicht verantwortlich" negates the content), nor where the
+     * negator is the cue's own tail ("sluit … niet uit", "schließt …
+     * nicht aus"). */
     if (te < hi && mod_at(c, te) == MOD_NEG && tok_role(c->d, tb) != ROLE_PREP && !c->cue_at[te])
         negs++;
     *neg = negs % 2 == 1;
@@ -432,10 +432,14 @@ static bool clause_cue(const ctx *c, size_t i)
 
 /* ST seen through the cue E: its operator (its negated operator when
  * NEG), then what weakens it (WEAK: a lex_mod, hedge or ask). */
+static attrib_stance weakened(uint8_t weak, attrib_stance st)
+{
+    return weak != MOD_NONE ? stance_apply_mod((lex_mod)weak, st) : st;
+}
+
 static attrib_stance through_cue(const lex_entry *e, bool neg, uint8_t weak, attrib_stance st)
 {
-    st = stance_apply_op((lex_op)(neg ? e->neg : e->op), st);
-    return weak != MOD_NONE ? stance_apply_mod((lex_mod)weak, st) : st;
+    return weakened(weak, stance_apply_op((lex_op)(neg ? e->neg : e->op), st));
 }
 
 /* Does [from, to) hold a mention? */
@@ -1339,19 +1343,22 @@ static bool patient_is_event(const ctx *c, size_t tb, size_t lo)
 /* How far before a predicate its modifiers may stand, in tokens. */
 #define CONTENT_REACH 40
 
+/* The modifier token K lends the content it stands in: none inside a cue
+ * or a name, which carry their own. */
+static lex_mod content_mod(const ctx *c, size_t k)
+{
+    return c->cue_at[k] || men_at(c, k) >= 0 ? MOD_NONE : mod_at(c, k);
+}
+
 /* Stance of a predicate: the modifiers of its clause, innermost first. */
 static attrib_stance content_stance(const ctx *c, size_t lo, size_t tb, lex_op op)
 {
     attrib_stance st = stance_apply_op(op, ATTRIB_ASSERTS);
     if (tb > lo + CONTENT_REACH)
         lo = tb - CONTENT_REACH;
-    for (size_t k = tb; k-- > lo;) {
-        if (c->cue_at[k] || men_at(c, k) >= 0)
-            continue;
-        lex_mod m = mod_at(c, k);
-        if (m != MOD_NONE)
-            st = stance_apply_mod(m, st);
-    }
+    for (size_t k = tb; k-- > lo;)
+        if (content_mod(c, k) != MOD_NONE)
+            st = stance_apply_mod(content_mod(c, k), st);
     return st;
 }
 
@@ -1360,8 +1367,8 @@ static attrib_stance content_stance(const ctx *c, size_t lo, size_t tb, lex_op o
 static attrib_stance stance_after(const ctx *c, size_t from, size_t to, attrib_stance st)
 {
     for (size_t k = from; k < to; k++)
-        if (!c->cue_at[k] && men_at(c, k) < 0 && mod_at(c, k) != MOD_NONE)
-            st = stance_apply_mod(mod_at(c, k), st);
+        if (content_mod(c, k) != MOD_NONE)
+            st = stance_apply_mod(content_mod(c, k), st);
     return st;
 }
 
@@ -1454,7 +1461,7 @@ static attrib_stance unheard_ops(const ctx *c, size_t tok, const frame *g, attri
          * and must stay outside the op: leave the stance as it is. */
         size_t lo = g ? g->ctb : sent_of(c->d, next->tb)->tok_begin;
         for (size_t k = lo; k < next->tb; k++)
-            if (!c->cue_at[k] && men_at(c, k) < 0 && mod_at(c, k) != MOD_NONE)
+            if (content_mod(c, k) != MOD_NONE)
                 return st;
         st = through_cue(next->e, next->negated, next->weak, st);
         done = next->cte - next->ctb;
@@ -1628,6 +1635,18 @@ static size_t words_between(const ctx *c, size_t from, size_t to)
     return n;
 }
 
+/* "X was named as the culprit by Y": the agent right after a passive
+ * predicate whose actor is on its left names X; -1 when there is none
+ * ("X was behind the attack by Z": an agent further on is the event's). */
+static int passive_agent(const ctx *c, const lex_entry *e, size_t tb, size_t te, size_t lo,
+                         size_t hi)
+{
+    if ((lex_side)e->actor != SIDE_LEFT || te >= hi || tok_role(c->d, te) != ROLE_AGENT ||
+        !after_passive_aux(c, tb, lo))
+        return -1;
+    return right_mention(c, te + 1, hi, 1);
+}
+
 /* The claims of the resp cue [TB, TE) seen through the frame G (NULL:
  * the writer's voice), with the outlets VIA. */
 static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const lex_entry *e,
@@ -1698,7 +1717,7 @@ static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const l
     const char *rule = "resp(unattributed)";
     double conf = CONF_UNATTRIBUTED;
     int srcs[MAX_COORD] = {-1};
-    int nsrc = 1;
+    int nsrc = 1, agent;
     if (g) {
         st = through_cue(g->e, g->negated, g->weak, st);
         if (g->nsrc) {
@@ -1715,10 +1734,8 @@ static attrib_status claims_for_resp_under(ctx *c, size_t tb, size_t te, const l
         }
         rule = g->quote ? "quote+resp" : g->passive && !g->nsrc ? "passive-report+resp" : "report+resp";
         conf = g->quote ? CONF_QUOTE : g->nsrc ? CONF_REPORT : CONF_UNATTRIBUTED;
-    } else if ((lex_side)e->actor == SIDE_LEFT && te < hi && tok_role(d, te) == ROLE_AGENT &&
-               after_passive_aux(c, tb, lo) && (srcs[0] = right_mention(c, te + 1, hi, 1)) >= 0) {
-        /* "X was named as the culprit by Y": the agent of a passive
-         * predicate names X. */
+    } else if ((agent = passive_agent(c, e, tb, te, lo, hi)) >= 0) {
+        srcs[0] = agent;
         rule = "resp(passive)";
         conf = CONF_REPORT;
     } else if (inside_quote(c, tb)) {
@@ -1911,8 +1928,7 @@ static void share_content(ctx *c)
 static bool bare_participle(const ctx *c, size_t tb, size_t lo)
 {
     size_t k = tb;
-    while (k > lo && (plain_adverb(c, k - 1) || tok_is_punct(c->d, k - 1, ",")) &&
-           men_at(c, k - 1) < 0)
+    while (k > lo && (plain_adverb(c, k - 1) || tok_is_punct(c->d, k - 1, ",")))
         k--;
     return k == lo || men_at(c, k - 1) >= 0;
 }
@@ -1938,7 +1954,9 @@ static attrib_status claims_for_blame(ctx *c, size_t tb, size_t te, const lex_en
     /* Where a verb-final clause puts the agent before the participle
      * ("door de politie toegeschreven aan X"), the subject stands before
      * the agent. */
-    int agent_first = src < 0 && src_side == SIDE_BY ? (src = agent_before(c, tb, sb)) : -1;
+    int agent_first = -1;
+    if (src < 0 && src_side == SIDE_BY)
+        src = agent_first = agent_before(c, tb, sb);
     if (src >= 0 && src_side == SIDE_LEFT && tb > sb + 1 && tok_is_punct(d, tb - 1, ",")) {
         int speaker = apposition_speaker(c, tb - 1, sb); /* "X, a minister, accused Y" */
         if (speaker >= 0)
@@ -2066,15 +2084,15 @@ static attrib_status claims_for_self(ctx *c, size_t tb, size_t te, const lex_ent
 {
     const sentence *s = sent_of(c->d, tb);
     /* "the attacks were claimed by X", "sono stati rivendicati da X":
-     * the agent claims. */
-    /* A cue may end with its agent word ("claimed by", where "claimed"
-     * alone reports). */
+     * the agent claims; the cue may end with its agent word ("claimed
+     * by", where "claimed" alone reports). */
+    bool passive = after_passive_aux(c, tb, s->tok_begin);
     size_t agent_from = te > tb + 1 && tok_role(c->d, te - 1) == ROLE_AGENT ? te - 1 : te;
-    int src = after_passive_aux(c, tb, s->tok_begin) ? agent_after(c, agent_from, s->tok_end)
-                                                     : subject_left(c, tb, s->tok_begin, 10);
+    int src = passive ? agent_after(c, agent_from, s->tok_end)
+                      : subject_left(c, tb, s->tok_begin, 10);
     /* "el primer ataque que se atribuye el EI": with no party before it,
      * the party right after the cue is its subject, put after the verb. */
-    if (src < 0 && !after_passive_aux(c, tb, s->tok_begin)) {
+    if (src < 0 && !passive) {
         /* Only a determiner and a classifier noun ("el grupo X") may stand
          * between: "se atribuye a Rusia" has the party as its object. */
         size_t k = te;
@@ -2116,8 +2134,7 @@ static attrib_status claims_for_denied_event(ctx *c, const frame *f)
         if (d->lex[k].by_class[LEX_EVENT]) {
             size_t ev_tb, ev_te;
             find_event(c, f->tb, f->te, &ev_tb, &ev_te);
-            attrib_stance st = f->weak != MOD_NONE ? stance_apply_mod((lex_mod)f->weak, ATTRIB_DENIES)
-                                                   : ATTRIB_DENIES;
+            attrib_stance st = weakened(f->weak, ATTRIB_DENIES);
             for (int i = 0; i < f->nsrc; i++) {
                 attrib_status r = emit(c, f->src[i], f->src[i], st,
                                        confidence(d, CONF_REPORT, f->src[i]), f->tb, f->te,
