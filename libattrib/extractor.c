@@ -255,13 +255,9 @@ static attrib_status build_language(attrib_extractor *ex, language *l,
     if (words)
         ubrk_close(words);
     free(icu);
-    const attrib_language_settings *set = NULL;
-    for (const char *const *c = attrib_builtin_languages; *c; c++)
-        if (strcmp(*c, l->code) == 0)
-            set = &attrib_builtin_settings[c - attrib_builtin_languages];
-    if (st == ATTRIB_OK && set && set->stem &&
-        (st = stem_index_build(set->stem, l->lx, &l->stems)) != ATTRIB_OK && st != ATTRIB_ENOMEM)
-        snprintf(err, errcap, "%s: no Snowball stemmer '%s'", l->code, set->stem);
+    if (st == ATTRIB_OK && l->stem &&
+        (st = stem_index_build(l->stem, l->lx, &l->stems)) != ATTRIB_OK && st != ATTRIB_ENOMEM)
+        snprintf(err, errcap, "%s: no Snowball stemmer '%s'", l->code, l->stem);
     if (st != ATTRIB_OK) {
         lexicon_free(l->lx);
         l->lx = NULL;
@@ -351,6 +347,7 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
         lang->adjectives_follow = set->adjectives_after;
         lang->nouns_capital = set->nouns_capital;
         lang->verb_second = set->verb_second;
+        lang->stem = set->stem;
         lang->compounds = set->compounds;
         ex->nlangs++;
         /* "ss=standard" keeps "Mr." and "M." from ending a sentence. */
@@ -609,12 +606,11 @@ attrib_status attrib_extract(const attrib_extractor *ex, const char *text, size_
     doc *dp = doc_take(ex);
     if (!dp)
         return ATTRIB_ENOMEM;
-    doc d = *dp;
-    d.text = text ? text : "";
-    d.len = len;
-    attrib_status st = doc_analyse(ex, &d, lang);
+    dp->text = text ? text : "";
+    dp->len = len;
+    attrib_status st = doc_analyse(ex, dp, lang);
     if (st == ATTRIB_OK) {
-        *out = result_from_doc(&d);
+        *out = result_from_doc(dp);
         if (!*out)
             st = ATTRIB_ENOMEM;
     } else if (st == ATTRIB_ELANG || st == ATTRIB_EICU) {
@@ -625,7 +621,6 @@ attrib_status attrib_extract(const attrib_extractor *ex, const char *text, size_
         if (!*out)
             st = ATTRIB_ENOMEM;
     }
-    *dp = d;
     /* A failed call keeps nothing. */
     doc_give(ex, dp, st == ATTRIB_OK);
     return st;

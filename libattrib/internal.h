@@ -106,6 +106,7 @@ typedef struct language {
     bool nouns_capital;               /* nouns=capital                 */
     bool verb_second;                 /* order=v2                      */
     bool compounds;                   /* compounds                     */
+    const char *stem;                 /* stem: Snowball algorithm, or NULL */
     /* The lexicon and stems, built by language_ready() on the first
      * document read in the language (an extractor of seven languages
      * is made in a few milliseconds, and a process reading one language
