@@ -14,7 +14,8 @@
  * porte-parole du Kremlin, Dmitri Peskov ».
  *
  * Takes: d->mentions. Gives: every mention a canonical name and a kind
- * where one can be told; pronoun antecedents; affiliations. Runs before claims, which name antecedents, not pronouns. */
+ * where one can be told; pronoun antecedents; affiliations. Runs before
+ * claims, which name antecedents, not pronouns. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +77,22 @@ static int cmp_name_key(const void *a, const void *b)
     return strcmp(((const name_key *)a)->word, ((const name_key *)b)->word);
 }
 
+/* The first of the sorted KEYS whose word is not below WORD, or with PAST
+ * not above it either: the bounds of WORD's run. */
+static size_t key_bound(const name_key *keys, size_t n, const char *word, bool past)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(keys[mid].word, word);
+        if (c < 0 || (past && c == 0))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* How many longer names a short name is compared with at most: enough for
  * any real text, a bound for a hostile one. */
 #define NAME_CANDIDATES 16
@@ -83,14 +100,7 @@ static int cmp_name_key(const void *a, const void *b)
 static const mention *longest_containing(const doc *d, const name_key *keys, size_t nkeys,
                                          const mention *m, const char *word)
 {
-    size_t lo = 0, hi = nkeys;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (strcmp(keys[mid].word, word) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = key_bound(keys, nkeys, word, false);
     const mention *best = NULL;
     for (size_t k = lo; k < nkeys && k < lo + NAME_CANDIDATES && strcmp(keys[k].word, word) == 0; k++) {
         const mention *l = DOC_MEN(d, keys[k].mention);
@@ -186,14 +196,7 @@ static attrib_status resolve_acronyms(doc *d)
         if (u->te - u->head != 1 || (u->flags & MEN_GAZETTEER))
             continue;
         const char *key = DOC_TOK(d, u->head)->key;
-        size_t lo = 0, hi = ndefs; /* the first definition past KEY */
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (strcmp(defs[mid].word, key) <= 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        size_t lo = key_bound(defs, ndefs, key, true); /* the first definition past KEY */
         if (lo > 0 && strcmp(defs[lo - 1].word, key) == 0) {
             const mention *m = DOC_MEN(d, defs[lo - 1].mention);
             u->canonical = m->canonical;

@@ -144,9 +144,10 @@ done:
 /* Compounds (manifest "compounds"): a noun no entry matches whose last
  * part is a described or event noun is that noun ("Sicherheitsexperten"
  * → "Experte", "Giftanschlag" → "Anschlag", "beveiligingsexperts" →
- * "experts"; a hyphen already splits a word into tokens). The head is a suffix of the word's stem of at least
- * COMPOUND_HEAD_MIN bytes after at least COMPOUND_PREFIX_MIN; the longest
- * head wins. Only nouns compound so: cue verbs and stance words do not. */
+ * "experts"; a hyphen already splits a word into tokens). The head is a
+ * suffix of the word's stem of at least COMPOUND_HEAD_MIN bytes after at
+ * least COMPOUND_PREFIX_MIN; the longest head wins. Only nouns compound
+ * so: cue verbs and stance words do not. */
 #define COMPOUND_CLASSES (LEX_BIT(LEX_EVENT) | LEX_BIT(LEX_DESCRIBED))
 #define COMPOUND_HEAD_MIN 5
 #define COMPOUND_PREFIX_MIN 3
