@@ -725,23 +725,11 @@ static const bucket *lookup_bucket(const lexicon *lx, const char *key, size_t ke
     return b->key ? b : NULL;
 }
 
-const lex_entry *const *lexicon_lookup_hashed(const lexicon *lx, const char *key, size_t keylen,
-                                              uint32_t hash)
-{
-    static const lex_entry *const empty[1] = {NULL};
-    const bucket *b = lookup_bucket(lx, key, keylen, hash);
-    return b ? (const lex_entry *const *)b->list : empty;
-}
-
 const lex_entry *const *lexicon_lookup(const lexicon *lx, const char *key, size_t keylen)
 {
-    return lexicon_lookup_hashed(lx, key, keylen, lexicon_hash(key, keylen));
-}
-
-unsigned lexicon_single_classes(const lexicon *lx, const char *key, size_t keylen, uint32_t hash)
-{
-    const bucket *b = lookup_bucket(lx, key, keylen, hash);
-    return b ? b->single : 0;
+    static const lex_entry *const empty[1] = {NULL};
+    const bucket *b = lookup_bucket(lx, key, keylen, lexicon_hash(key, keylen));
+    return b ? (const lex_entry *const *)b->list : empty;
 }
 
 const lex_entry *lexicon_entries(const lexicon *lx, size_t *n)
@@ -752,8 +740,8 @@ const lex_entry *lexicon_entries(const lexicon *lx, size_t *n)
 
 bool lexicon_is_function_word(const lexicon *lx, const char *key, size_t keylen)
 {
-    return lexicon_single_classes(lx, key, keylen, lexicon_hash(key, keylen)) &
-           LEX_BIT(LEX_FUNCTION);
+    const bucket *b = lookup_bucket(lx, key, keylen, lexicon_hash(key, keylen));
+    return b && (b->single & LEX_BIT(LEX_FUNCTION));
 }
 
 attrib_status lexicon_match_document(const lexicon *lx, doc *d)

@@ -119,12 +119,6 @@ uint32_t lexicon_hash(const char *key, size_t keylen);
 
 /* Entries whose first word is KEY (folded), in a list ended by NULL. */
 const lex_entry *const *lexicon_lookup(const lexicon *lx, const char *key, size_t keylen);
-/* The same, HASH being lexicon_hash(KEY, KEYLEN). */
-const lex_entry *const *lexicon_lookup_hashed(const lexicon *lx, const char *key, size_t keylen,
-                                              uint32_t hash);
-/* The classes (1u << lex_class) of the one-word entries KEY is, HASH
- * being lexicon_hash(KEY, KEYLEN); 0 when none. */
-unsigned lexicon_single_classes(const lexicon *lx, const char *key, size_t keylen, uint32_t hash);
 
 /* All entries, in file order (overridden lines included, earlier). */
 const lex_entry *lexicon_entries(const lexicon *lx, size_t *n);
@@ -133,8 +127,8 @@ const lex_entry *lexicon_entries(const lexicon *lx, size_t *n);
 bool lexicon_is_elision(const lexicon *lx, const char *key, size_t keylen);
 bool lexicon_is_clitic_suffix(const lexicon *lx, const char *key, size_t keylen);
 
-/* How many of the words of KEYS are function words of the language
- * (for language identification). */
+/* Is KEY (folded) a function word of the language? (Language
+ * identification reads all languages' at once: lexicon_fwset.) */
 bool lexicon_is_function_word(const lexicon *lx, const char *key, size_t keylen);
 
 /* The function words of up to 32 lexicons in one table: for a word, which
