@@ -33,7 +33,16 @@ void jb_put(jbuf *b, const char *s, size_t n)
     b->s[b->len] = '\0';
 }
 
-void jb_puts(jbuf *b, const char *s) { jb_put(b, s, strlen(s)); }
+void jb_size(jbuf *b, size_t v)
+{
+    char tmp[24];
+    char *p = tmp + sizeof tmp;
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    jb_put(b, p, (size_t)(tmp + sizeof tmp - p));
+}
 
 void jb_putf(jbuf *b, const char *fmt, ...)
 {
@@ -90,7 +99,10 @@ void jb_string(jbuf *b, const char *s)
 
 static void put_span(jbuf *b, attrib_span s)
 {
-    jb_putf(b, "\"start\": %zu, \"end\": %zu", s.start, s.end);
+    jb_puts(b, "\"start\": ");
+    jb_size(b, s.start);
+    jb_puts(b, ", \"end\": ");
+    jb_size(b, s.end);
 }
 
 static void put_entity(jbuf *b, const attrib_entity *e, bool with_affiliation)
@@ -165,7 +177,14 @@ attrib_status attrib_result_to_json(const attrib_result *r, const char *id, char
             jb_string(&b, attrib_stance_name(c->stance));
             /* Not %f: a caller's LC_NUMERIC could make it "0,85". */
             int hundredths = (int)(c->confidence * 100.0 + 0.5);
-            jb_putf(&b, ", \"confidence\": %d.%02d", hundredths / 100, hundredths % 100);
+            jb_puts(&b, ", \"confidence\": ");
+            if (hundredths >= 0) { /* always: a confidence is in [0, 1] */
+                char frac[3] = {'.', (char)('0' + hundredths / 10 % 10), (char)('0' + hundredths % 10)};
+                jb_size(&b, (size_t)hundredths / 100);
+                jb_put(&b, frac, sizeof frac);
+            } else {
+                jb_putf(&b, "%d.%02d", hundredths / 100, hundredths % 100);
+            }
             jb_puts(&b, ", \"cue\": {\"text\": ");
             jb_string(&b, c->cue_text);
             jb_puts(&b, ", ");

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "attrib.h"
 
@@ -16,7 +17,10 @@ typedef struct jbuf {
 } jbuf;
 
 void jb_put(jbuf *b, const char *s, size_t n);
-void jb_puts(jbuf *b, const char *s);
+/* Inline, so that the length of a literal is known at compile time. */
+static inline void jb_puts(jbuf *b, const char *s) { jb_put(b, s, strlen(s)); }
+/* V in decimal, without printf (spans are most of a result's numbers). */
+void jb_size(jbuf *b, size_t v);
 /* printf into the buffer; one write is at most 63 bytes. */
 void jb_putf(jbuf *b, const char *fmt, ...);
 /* S as a JSON string, or null for NULL. S is valid UTF-8. */
