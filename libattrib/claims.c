@@ -102,7 +102,7 @@ static bool repeats_negation(const doc *d, size_t i)
         if (DOC_TOK(d, k)->sent != sent || tok_is_punct(d, k, ",;:.!?()") ||
             tok_role(d, k) == ROLE_COMP)
             return false;
-        const lex_entry *e = d->lex[k].by_class[LEX_MODIFIER];
+        const lex_entry *e = tok_lex(d, k, LEX_MODIFIER);
         if (e && e->mod == MOD_NEG && k + e->nwords <= i)
             return true;
     }
@@ -117,9 +117,9 @@ static bool negative_phrase_follows(const doc *d, size_t i)
     uint32_t sent = DOC_TOK(d, i)->sent;
     for (size_t k = i + 1; k < DOC_NTOK(d) && k - i <= NEG_CONCORD_REACH; k++) {
         if (DOC_TOK(d, k)->sent != sent || tok_is_punct(d, k, ",;:.!?()") ||
-            tok_role(d, k) == ROLE_COMP || d->lex[k].by_class[LEX_REPORT])
+            tok_role(d, k) == ROLE_COMP || tok_lex(d, k, LEX_REPORT))
             return false;
-        const lex_entry *e = d->lex[k].by_class[LEX_MODIFIER];
+        const lex_entry *e = tok_lex(d, k, LEX_MODIFIER);
         if (e)
             return e->mod == MOD_DOUBT && e->nwords > 1;
     }
@@ -134,7 +134,7 @@ static bool negative_phrase_follows(const doc *d, size_t i)
  * through mod_at(). */
 static lex_mod find_mod(const doc *d, size_t i)
 {
-    const lex_entry *e = d->lex[i].by_class[LEX_MODIFIER];
+    const lex_entry *e = tok_lex(d, i, LEX_MODIFIER);
     if (!e)
         return MOD_NONE;
     if (e->mod == MOD_NEG && e->nwords == 1 && i + 1 < DOC_NTOK(d) && tok_is_punct(d, i + 1, ","))
@@ -152,7 +152,7 @@ static lex_mod mod_at(const ctx *c, size_t i)
 /* Is token I a stance modifier at all (whatever it does here)? */
 static bool is_modifier(const doc *d, size_t i)
 {
-    return d->lex[i].by_class[LEX_MODIFIER] != NULL;
+    return tok_lex(d, i, LEX_MODIFIER) != NULL;
 }
 
 /* Tokens a search for a source or an actor does not cross. */
@@ -484,7 +484,7 @@ static attrib_status find_quotes(ctx *c)
             c->qmark[i] = true;
             continue;
         }
-        const lex_entry *e = d->lex[i].by_class[LEX_QUOTE];
+        const lex_entry *e = tok_lex(d, i, LEX_QUOTE);
         if (e && e->nwords == 1) {
             c->qmark[i] = true;
             if (top == MAX_QUOTE_DEPTH)
@@ -492,7 +492,7 @@ static attrib_status find_quotes(ctx *c)
             stack[top].tok = i;
             stack[top].close = e->close;
             top++;
-        } else if (!d->lex[i].by_class[LEX_QUOTE]) {
+        } else if (!tok_lex(d, i, LEX_QUOTE)) {
             /* A closing mark with no opening one still ends a search. */
             for (int k = 0; k < top; k++)
                 if (strcmp(t->key, stack[k].close) == 0)
@@ -612,13 +612,13 @@ static const lex_entry *cue_entry(const doc *d, size_t i)
     static const lex_class cue_classes[] = {LEX_BLAME, LEX_SELF, LEX_REPORT, LEX_RESP};
     const lex_entry *best = NULL;
     for (size_t k = 0; k < sizeof cue_classes / sizeof *cue_classes; k++) {
-        const lex_entry *e = d->lex[i].by_class[cue_classes[k]];
+        const lex_entry *e = tok_lex(d, i, cue_classes[k]);
         if (e && (!best || e->nwords > best->nwords))
             best = e;
     }
     /* "May's claim", "the claims": after a determiner or a possessive a
      * word that is also a reporting verb is the noun. */
-    const lex_entry *noun = d->lex[i].by_class[LEX_RESP];
+    const lex_entry *noun = tok_lex(d, i, LEX_RESP);
     if (best && best->cls == LEX_REPORT && noun && noun->nwords >= best->nwords && i > 0 &&
         (tok_role(d, i - 1) == ROLE_DET || tok_role(d, i - 1) == ROLE_POSS))
         best = noun;
@@ -632,7 +632,7 @@ static const lex_entry *cue_entry(const doc *d, size_t i)
 static bool object_is_claim(const doc *d, const int *mention_at, size_t te, size_t hi)
 {
     for (size_t k = te; k < hi && k < te + 6; k++) {
-        const lex_entry *r = d->lex[k].by_class[LEX_RESP];
+        const lex_entry *r = tok_lex(d, k, LEX_RESP);
         if (r && (lex_side)r->actor == SIDE_PRIOR)
             return true;
         lex_role role = tok_role(d, k);
@@ -813,7 +813,7 @@ static int owner_of_relative(const ctx *c, size_t tb, size_t lo)
     if (v > lo && c->cue_at[v - 1] == LEX_REPORT + 1) {
         while (v > lo && c->cue_at[v - 1] == LEX_REPORT + 1)
             v--;
-        const lex_entry *e = d->lex[v].by_class[LEX_REPORT];
+        const lex_entry *e = tok_lex(d, v, LEX_REPORT);
         if (!e || (e->op != OP_SAY && e->op != OP_ASSERT))
             return -1;
     } else if (v > lo && plain_adverb(c, v - 1)) {
@@ -1115,8 +1115,8 @@ static bool negated_party(const ctx *c, int m)
     const mention *x = DOC_MEN(c->d, m);
     /* "it was not X" negates the predicate, not the party. */
     return x->tb > 0 && DOC_TOK(c->d, x->tb - 1)->sent == DOC_TOK(c->d, x->tb)->sent &&
-           c->d->lex[x->tb - 1].by_class[LEX_MODIFIER] &&
-           c->d->lex[x->tb - 1].by_class[LEX_MODIFIER]->mod == MOD_NEG &&
+           tok_lex(c->d, x->tb - 1, LEX_MODIFIER) &&
+           tok_lex(c->d, x->tb - 1, LEX_MODIFIER)->mod == MOD_NEG &&
            !(x->tb > 1 && tok_role(c->d, x->tb - 2) == ROLE_BE);
 }
 
@@ -1180,7 +1180,7 @@ static void find_event(const ctx *c, size_t tb, size_t te, size_t *ev_tb, size_t
     for (size_t k = te; k < s->tok_end && k < te + 8; k++) {
         if (c->cue_at[k] || tok_is_punct(d, k, ";:"))
             break;
-        if (d->lex[k].by_class[LEX_EVENT]) {
+        if (tok_lex(d, k, LEX_EVENT)) {
             hit = k;
             break;
         }
@@ -1188,12 +1188,12 @@ static void find_event(const ctx *c, size_t tb, size_t te, size_t *ev_tb, size_t
     for (size_t k = tb; hit == (size_t)-1 && k-- > s->tok_begin && k + 8 > tb;) {
         if (c->cue_at[k] || tok_is_punct(d, k, ";:"))
             break;
-        if (d->lex[k].by_class[LEX_EVENT])
+        if (tok_lex(d, k, LEX_EVENT))
             hit = k;
     }
     if (hit == (size_t)-1)
         return;
-    size_t b = hit, e = hit + d->lex[hit].by_class[LEX_EVENT]->nwords;
+    size_t b = hit, e = hit + tok_lex(d, hit, LEX_EVENT)->nwords;
     if (e > s->tok_end)
         e = s->tok_end;
     /* Modifiers before the noun, back to a determiner. */
@@ -1301,7 +1301,7 @@ static bool object_is_event(const ctx *c, size_t te, size_t hi)
     const doc *d = c->d;
     int words = 0;
     for (size_t k = te; k < hi && k < te + 8; k++) {
-        if (d->lex[k].by_class[LEX_EVENT] || men_at(c, k) >= 0)
+        if (tok_lex(d, k, LEX_EVENT) || men_at(c, k) >= 0)
             return true;
         if (tok_attached_hyphen(d, k, hi))
             continue; /* "denial-of-service attacks" */
@@ -1331,7 +1331,7 @@ static bool patient_is_event(const ctx *c, size_t tb, size_t lo)
 {
     const doc *d = c->d;
     for (size_t k = tb; k-- > lo && tb - k <= 4;) {
-        if (d->lex[k].by_class[LEX_EVENT])
+        if (tok_lex(d, k, LEX_EVENT))
             return true;
         if (tok_role(d, k) != ROLE_BE && tok_role(d, k) != ROLE_STOP && !is_modifier(d, k) &&
             !plain_adverb(c, k))
@@ -1608,7 +1608,7 @@ static void index_claim_cues(ctx *c)
     size_t n = DOC_NTOK(d), next = n;
     for (size_t i = n; i-- > 0;) {
         int cls = c->cue_at[i] - 1;
-        const lex_entry *ev = d->lex[i].by_class[LEX_EVENT];
+        const lex_entry *ev = tok_lex(d, i, LEX_EVENT);
         if (cls == LEX_RESP || cls == LEX_BLAME || cls == LEX_SELF ||
             (ev && cls < 0 && d->mention_at[i] < 0 &&
              event_author(c, i, i + ev->nwords, sent_of(d, i)->tok_begin,
@@ -2097,7 +2097,7 @@ static attrib_status claims_for_self(ctx *c, size_t tb, size_t te, const lex_ent
          * between: "se atribuye a Rusia" has the party as its object. */
         size_t k = te;
         while (k < s->tok_end && k < te + 3 && men_at(c, k) < 0 &&
-               (tok_role(c->d, k) == ROLE_DET || c->d->lex[k].by_class[LEX_DESCRIBED]))
+               (tok_role(c->d, k) == ROLE_DET || tok_lex(c->d, k, LEX_DESCRIBED)))
             k++;
         src = k < s->tok_end ? men_at(c, k) : -1;
     }
@@ -2131,7 +2131,7 @@ static attrib_status claims_for_denied_event(ctx *c, const frame *f)
     for (size_t k = f->te; k < end && k < f->te + 6; k++) {
         if (c->cue_at[k] || men_at(c, k) >= 0)
             return ATTRIB_OK;
-        if (d->lex[k].by_class[LEX_EVENT]) {
+        if (tok_lex(d, k, LEX_EVENT)) {
             size_t ev_tb, ev_te;
             find_event(c, f->tb, f->te, &ev_tb, &ev_te);
             attrib_stance st = weakened(f->weak, ATTRIB_DENIES);
@@ -2257,7 +2257,7 @@ attrib_status claims_assemble(doc *d)
     } cue;
     size_t modifier_end = 0; /* a stance phrase ("no evidence") holds its words */
     for (size_t i = 0; i < n;) {
-        const lex_entry *m = d->lex[i].by_class[LEX_MODIFIER];
+        const lex_entry *m = tok_lex(d, i, LEX_MODIFIER);
         /* A particle already taken by its verb ("teilte … mit") starts
          * no cue of its own. */
         const lex_entry *e = !c.cue_at[i] ? cue_entry(d, i) : NULL;
@@ -2333,7 +2333,7 @@ attrib_status claims_assemble(doc *d)
         }
     }
     for (size_t i = 0; i < n && st == ATTRIB_OK; i++) {
-        const lex_entry *ev = d->lex[i].by_class[LEX_EVENT];
+        const lex_entry *ev = tok_lex(d, i, LEX_EVENT);
         if (ev && !c.cue_at[i] && d->mention_at[i] < 0) {
             st = claims_for_resp(&c, i, i + ev->nwords, &event_entry);
             i += ev->nwords - 1; /* "cyber-attaque" holds "attaque" */

@@ -426,6 +426,7 @@ void doc_free(doc *d)
     vec_free(&d->sentences);
     vec_free(&d->mentions);
     vec_free(&d->claims);
+    vec_free(&d->lex_entries);
 }
 
 /* A document of more than this keeps no memory for the next: a stream of
@@ -470,11 +471,13 @@ void doc_give(const attrib_extractor *ex, doc *d, bool keep)
         kept.sentences = d->sentences;
         kept.mentions = d->mentions;
         kept.claims = d->claims;
+        kept.lex_entries = d->lex_entries;
         vec_empty(&kept.tokens);
         vec_empty(&kept.tokens_alt);
         vec_empty(&kept.sentences);
         vec_empty(&kept.mentions);
         vec_empty(&kept.claims);
+        vec_empty(&kept.lex_entries);
         *d = kept;
         for (size_t i = 0; i < SPARE_DOCS; i++) {
             doc *none = NULL;

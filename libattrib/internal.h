@@ -50,9 +50,14 @@ typedef struct sentence {
 
 /* ---- Lexicon matches per token (lexicon.c) ---- */
 
-/* The longest entry of each class that starts at a token; NULL where none. */
+/* The longest entry of each class that starts at a token (tok_lex()).
+ * Most tokens start no entry and the others one or two, so a token keeps
+ * a bit per class that has one and where they start in d->lex_entries,
+ * which holds them in class order: 8 bytes a token, not a pointer per
+ * class (88), which a long document paid in memory traffic. */
 typedef struct token_lex {
-    const lex_entry *by_class[LEX_NCLASSES];
+    uint32_t first;   /* index of its first entry in d->lex_entries     */
+    uint16_t classes; /* LEX_BIT()s of the classes that start here      */
 } token_lex;
 
 /* ---- Mentions (mentions.c) ---- */
@@ -164,6 +169,7 @@ typedef struct doc {
                                     copy: the two swap               */
     vec sentences;               /* sentence                           */
     token_lex *lex;              /* one per token (d->mem)             */
+    vec lex_entries;             /* const lex_entry *: see token_lex   */
     int *mention_at;             /* one per token (d->mem): mention index or -1 */
     vec mentions;                /* mention                            */
     vec claims;                  /* draft_claim                        */
@@ -215,6 +221,10 @@ attrib_status lang_identify(const struct attrib_extractor *ex, doc *d, const cha
  * such algorithm (or no memory to open it). */
 attrib_status stem_index_build(const char *algorithm, const lexicon *lx, stem_index **out);
 void stem_index_free(stem_index *si);
+/* lexicon.c: makes BY_CLASS[c], for each class c in CLASSES (LEX_BIT()s),
+ * the entries of token I (tok_lex()), in place of those it had. */
+attrib_status lexicon_set_token(doc *d, size_t i, const lex_entry *const *by_class,
+                                unsigned classes);
 /* stem.c: adds to d->lex the entries whose stem is a token's stem, where
  * no exact entry of the class matched. Run after lexicon_match_document(). */
 attrib_status stem_match_document(const stem_index *si, doc *d);
@@ -276,10 +286,22 @@ attrib_status doc_analyse_steps(const struct attrib_extractor *ex, doc *d, const
 /* Does an entry of any class in MASK (LEX_BIT()s) match at token I? */
 static inline bool tok_has_class(const doc *d, size_t i, unsigned mask)
 {
-    for (int c = 0; c < LEX_NCLASSES; c++)
-        if ((mask & LEX_BIT(c)) && d->lex[i].by_class[c])
-            return true;
-    return false;
+    return (d->lex[i].classes & mask) != 0;
+}
+/* The longest entry of class C that starts at token I, or NULL. */
+static inline const lex_entry *tok_lex(const doc *d, size_t i, lex_class c)
+{
+    token_lex tl = d->lex[i];
+    if (!(tl.classes & LEX_BIT(c)))
+        return NULL;
+    /* The classes below C that start here, counted without a call to
+     * libgcc's popcount (the build targets no particular CPU). */
+    unsigned x = tl.classes & (LEX_BIT(c) - 1u);
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0f0fu;
+    x = (x + (x >> 8)) & 0x1fu;
+    return VEC_AT(d->lex_entries, const lex_entry *, tl.first + x);
 }
 /* Role of token i in function.txt, or ROLE_NONE. */
 lex_role tok_role(const doc *d, size_t i);

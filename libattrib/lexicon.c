@@ -744,19 +744,53 @@ bool lexicon_is_function_word(const lexicon *lx, const char *key, size_t keylen)
     return b && (b->single & LEX_BIT(LEX_FUNCTION));
 }
 
+attrib_status lexicon_set_token(doc *d, size_t i, const lex_entry *const *by_class,
+                                unsigned classes)
+{
+    token_lex *tl = &d->lex[i];
+    tl->first = 0;
+    tl->classes = (uint16_t)classes;
+    if (!classes)
+        return ATTRIB_OK;
+    vec *v = &d->lex_entries;
+    /* token_lex indexes with 32 bits: more entries than that would take
+     * 32 GB for this array alone. */
+    if (v->len > UINT32_MAX - LEX_NCLASSES)
+        return ATTRIB_ENOMEM;
+    if (v->len + LEX_NCLASSES > v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 256;
+        const lex_entry **p = realloc(v->data, cap * sizeof *p);
+        if (!p)
+            return ATTRIB_ENOMEM;
+        v->data = p;
+        v->cap = cap;
+    }
+    /* A token set again (stem.c) leaves its old entries unused. */
+    tl->first = (uint32_t)v->len;
+    const lex_entry **out = v->data;
+    for (int c = 0; c < LEX_NCLASSES; c++)
+        if (classes & LEX_BIT(c))
+            out[v->len++] = by_class[c];
+    return ATTRIB_OK;
+}
+
 attrib_status lexicon_match_document(const lexicon *lx, doc *d)
 {
     size_t n = DOC_NTOK(d);
     /* One element at least, so that an empty document is no failure. */
-    if (!(d->lex = arena_calloc(&d->mem, n ? n : 1, sizeof *d->lex)))
+    if (!(d->lex = arena_alloc(&d->mem, (n ? n : 1) * sizeof *d->lex)))
         return ATTRIB_ENOMEM;
+    d->lex_entries.len = 0;
     for (size_t i = 0; i < n; i++) {
         const token *t = DOC_TOK(d, i);
-        if (!t->key)
+        const bucket *b = t->key ? lookup_bucket(lx, t->key, t->keylen, t->hash) : NULL;
+        if (!b) {
+            d->lex[i].first = 0;
+            d->lex[i].classes = 0;
             continue;
-        const bucket *b = lookup_bucket(lx, t->key, t->keylen, t->hash);
-        if (!b)
-            continue;
+        }
+        const lex_entry *best[LEX_NCLASSES];
+        unsigned classes = 0;
         /* The next token's hash, which a phrase's second word must have. */
         uint32_t next = i + 1 < n ? DOC_TOK(d, i + 1)->hash : 0;
         for (size_t j = 0; j < b->n; j++) {
@@ -774,10 +808,15 @@ attrib_status lexicon_match_document(const lexicon *lx, doc *d)
             }
             if (k < e->nwords || (e->ntail && !lexicon_tail_at(d, i, e)))
                 continue;
-            const lex_entry **slot = &d->lex[i].by_class[e->cls];
-            if (!*slot || (*slot)->nwords + (*slot)->ntail < e->nwords + e->ntail)
-                *slot = e;
+            if (!(classes & LEX_BIT(e->cls)) ||
+                best[e->cls]->nwords + best[e->cls]->ntail < e->nwords + e->ntail) {
+                best[e->cls] = e;
+                classes |= LEX_BIT(e->cls);
+            }
         }
+        attrib_status st = lexicon_set_token(d, i, best, classes);
+        if (st != ATTRIB_OK)
+            return st;
     }
     return ATTRIB_OK;
 }

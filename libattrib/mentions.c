@@ -31,13 +31,13 @@ typedef struct body_caps {
 
 lex_role tok_role(const doc *d, size_t i)
 {
-    const lex_entry *e = d->lex[i].by_class[LEX_FUNCTION];
+    const lex_entry *e = tok_lex(d, i, LEX_FUNCTION);
     return e ? (lex_role)e->role : ROLE_NONE;
 }
 
 static lex_role name_role(const doc *d, size_t i)
 {
-    const lex_entry *e = d->lex[i].by_class[LEX_NAME];
+    const lex_entry *e = tok_lex(d, i, LEX_NAME);
     return e ? (lex_role)e->role : ROLE_NONE;
 }
 
@@ -68,11 +68,9 @@ static bool is_lexical(const doc *d, size_t i)
         return true;
     uint32_t sent = DOC_TOK(d, i)->sent;
     for (size_t k = i; k-- > 0 && i - k < PHRASE_REACH && DOC_TOK(d, k)->sent == sent;)
-        for (int c = 0; c < LEX_NCLASSES; c++) {
-            const lex_entry *e = d->lex[k].by_class[c];
-            if (e && (LEX_NOT_NAME & LEX_BIT(c)) && k + e->nwords > i)
+        for (unsigned m = d->lex[k].classes & LEX_NOT_NAME; m; m &= m - 1)
+            if (k + tok_lex(d, k, (lex_class)__builtin_ctz(m))->nwords > i)
                 return true;
-        }
     return false;
 }
 
@@ -105,7 +103,7 @@ static attrib_status add_mention(doc *d, size_t tb, size_t te, size_t head, attr
 static size_t with_determiner(const doc *d, size_t tb, size_t sb)
 {
     if (tb > sb && free_tok(d, tb - 1) && tok_role(d, tb - 1) == ROLE_DET &&
-        d->lex[tb - 1].by_class[LEX_FUNCTION]->nwords == 1)
+        tok_lex(d, tb - 1, LEX_FUNCTION)->nwords == 1)
         return tb - 1;
     return tb;
 }
@@ -160,12 +158,12 @@ static bool name_word(const doc *d, size_t i);
  * "Minister Jane Doe"); NULL when none. *KIND gets its kind. */
 static const lex_entry *described_head(const doc *d, size_t i, size_t se, attrib_kind *kind)
 {
-    const lex_entry *h = d->lex[i].by_class[LEX_DESCRIBED];
+    const lex_entry *h = tok_lex(d, i, LEX_DESCRIBED);
     if (h) {
         *kind = (attrib_kind)h->kind;
         return h;
     }
-    h = d->lex[i].by_class[LEX_NAME];
+    h = tok_lex(d, i, LEX_NAME);
     if (!h || h->role != ROLE_TITLE)
         return NULL;
     size_t nb = i + h->nwords;
@@ -197,7 +195,7 @@ static attrib_status find_gazetteer(doc *d, const sentence *s, const body_caps *
 {
     (void)bc;
     for (size_t i = s->tok_begin; i < s->tok_end;) {
-        const lex_entry *e = d->lex[i].by_class[LEX_ENTITY];
+        const lex_entry *e = tok_lex(d, i, LEX_ENTITY);
         size_t te = e ? i + e->nwords : i;
         /* Proper names are written with a capital somewhere; this keeps
          * "us" and "china" (the porcelain) out. French writes its
@@ -214,22 +212,22 @@ static attrib_status find_gazetteer(doc *d, const sentence *s, const body_caps *
         if (e->adjective) {
             /* A demonym names its state only beside a described head:
              * "North Korean hackers", « des pirates nord-coréens ». */
-            const lex_entry *h = te < s->tok_end ? d->lex[te].by_class[LEX_DESCRIBED] : NULL;
+            const lex_entry *h = te < s->tok_end ? tok_lex(d, te, LEX_DESCRIBED) : NULL;
             if (h) {
                 te += h->nwords;
                 /* A compound of heads: "Russian military hackers". */
-                while (te < s->tok_end && d->lex[te].by_class[LEX_DESCRIBED] &&
-                       !d->lex[te].by_class[LEX_ENTITY])
-                    te += d->lex[te].by_class[LEX_DESCRIBED]->nwords;
+                while (te < s->tok_end && tok_lex(d, te, LEX_DESCRIBED) &&
+                       !tok_lex(d, te, LEX_ENTITY))
+                    te += tok_lex(d, te, LEX_DESCRIBED)->nwords;
                 flags |= MEN_DESCRIBED;
-            } else if (i > s->tok_begin && d->lex[i - 1].by_class[LEX_DESCRIBED] &&
+            } else if (i > s->tok_begin && tok_lex(d, i - 1, LEX_DESCRIBED) &&
                        free_tok(d, i - 1)) {
                 tb = head = i - 1;
                 flags |= MEN_DESCRIBED;
-            } else if ((te < s->tok_end && (suspect_noun(d->lex[te].by_class[LEX_RESP]) ||
-                                            d->lex[te].by_class[LEX_EVENT])) ||
-                       (i > s->tok_begin && (suspect_noun(d->lex[i - 1].by_class[LEX_RESP]) ||
-                                             d->lex[i - 1].by_class[LEX_EVENT]))) {
+            } else if ((te < s->tok_end && (suspect_noun(tok_lex(d, te, LEX_RESP)) ||
+                                            tok_lex(d, te, LEX_EVENT))) ||
+                       (i > s->tok_begin && (suspect_noun(tok_lex(d, i - 1, LEX_RESP)) ||
+                                             tok_lex(d, i - 1, LEX_EVENT)))) {
                 /* "the Russian trail", « la piste russe »: the state is
                  * the suspect; "the North Korean attack", « la
                  * cyberattaque russe »: the author. The demonym alone
@@ -246,17 +244,17 @@ static attrib_status find_gazetteer(doc *d, const sentence *s, const body_caps *
             }
         } else if (kind == ATTRIB_KIND_STATE && i >= s->tok_begin + 2 &&
                    tok_role(d, i - 1) == ROLE_GEN && free_tok(d, i - 2) &&
-                   d->lex[i - 2].by_class[LEX_DESCRIBED] &&
-                   d->lex[i - 2].by_class[LEX_DESCRIBED]->nwords == 1 &&
-                   d->lex[i - 2].by_class[LEX_DESCRIBED]->kind == ATTRIB_KIND_GOVERNMENT) {
+                   tok_lex(d, i - 2, LEX_DESCRIBED) &&
+                   tok_lex(d, i - 2, LEX_DESCRIBED)->nwords == 1 &&
+                   tok_lex(d, i - 2, LEX_DESCRIBED)->kind == ATTRIB_KIND_GOVERNMENT) {
             /* "the government of North Korea", « le régime de la Corée du
              * Nord »: the state speaks. */
             tb = i - 2;
             kind = ATTRIB_KIND_GOVERNMENT;
-        } else if (te < s->tok_end && d->lex[te].by_class[LEX_DESCRIBED] &&
-                   !d->lex[te].by_class[LEX_ENTITY]) {
+        } else if (te < s->tok_end && tok_lex(d, te, LEX_DESCRIBED) &&
+                   !tok_lex(d, te, LEX_ENTITY)) {
             /* "FBI investigators" speak for the FBI. */
-            te += d->lex[te].by_class[LEX_DESCRIBED]->nwords;
+            te += tok_lex(d, te, LEX_DESCRIBED)->nwords;
         }
         tb = with_determiner(d, tb, s->tok_begin);
         attrib_status st = add_mention(d, tb, te, head, kind, e->canonical, flags);
@@ -307,7 +305,7 @@ static attrib_status find_described(doc *d, const sentence *s, const body_caps *
          * after an event noun, where adjectives follow their noun, is an
          * adjective of the event, no party. */
         if (d->lang->adjectives_follow && i > s->tok_begin && te == i + 1 &&
-            d->lex[i - 1].by_class[LEX_EVENT]) {
+            tok_lex(d, i - 1, LEX_EVENT)) {
             i++;
             continue;
         }
@@ -323,7 +321,7 @@ static attrib_status find_described(doc *d, const sentence *s, const body_caps *
             continue;
         }
         /* A compound of heads: "government source", "police officials". */
-        for (attrib_kind k2; te < s->tok_end && free_tok(d, te) && d->lex[te].by_class[LEX_DESCRIBED];) {
+        for (attrib_kind k2; te < s->tok_end && free_tok(d, te) && tok_lex(d, te, LEX_DESCRIBED);) {
             h = described_head(d, te, s->tok_end, &k2);
             kind = k2;
             te += h->nwords;
@@ -383,7 +381,7 @@ static bool name_word(const doc *d, size_t i)
      * intelligence") is an adjective, not a name of its own; where
      * adjectives follow their noun, demonyms are written in lower case,
      * and a capital makes the same word a name (Spanish "china", "China"). */
-    const lex_entry *e = d->lex[i].by_class[LEX_ENTITY];
+    const lex_entry *e = tok_lex(d, i, LEX_ENTITY);
     if (e && e->adjective && !d->lang->adjectives_follow)
         return false;
     lex_role r = name_role(d, i);
@@ -459,7 +457,7 @@ static bool title_case(const doc *d, const sentence *s)
     for (size_t i = s->tok_begin + 1; i < s->tok_end; i++) {
         const token *t = DOC_TOK(d, i);
         if (!(t->flags & TOK_WORD) || t->end - t->start < TITLE_MIN_LEN ||
-            d->lex[i].by_class[LEX_FUNCTION])
+            tok_lex(d, i, LEX_FUNCTION))
             continue;
         words++;
         upper += (t->flags & TOK_UPPER) != 0;
@@ -514,7 +512,7 @@ static attrib_status find_names(doc *d, const sentence *s, const body_caps *bc)
             i++;
             continue;
         }
-        const lex_entry *title = d->lex[i].by_class[LEX_NAME];
+        const lex_entry *title = tok_lex(d, i, LEX_NAME);
         if (title && title->role == ROLE_TITLE && i + title->nwords < s->tok_end) {
             size_t nb = i + title->nwords;
             while (nb < s->tok_end && tok_is_punct(d, nb, "."))
@@ -585,7 +583,7 @@ static attrib_status find_pronouns(doc *d, const sentence *s, const body_caps *b
 {
     (void)bc;
     for (size_t i = s->tok_begin; i < s->tok_end; i++) {
-        const lex_entry *e = d->lex[i].by_class[LEX_FUNCTION];
+        const lex_entry *e = tok_lex(d, i, LEX_FUNCTION);
         /* An inverted subject clitic (« est-elle », « a-t-il ») repeats
          * the subject before it: it is no party of its own. */
         bool inverted = i > s->tok_begin && tok_is_punct(d, i - 1, "-") &&

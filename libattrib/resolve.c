@@ -212,7 +212,7 @@ static attrib_status resolve_acronyms(doc *d)
  * and described.txt as describing a party; or a group. */
 static bool describes_organisation(const doc *d, const mention *p)
 {
-    const lex_entry *name = d->lex[p->head].by_class[LEX_NAME];
+    const lex_entry *name = tok_lex(d, p->head, LEX_NAME);
     return p->kind == ATTRIB_KIND_GROUP || (name && name->role == ROLE_ORG);
 }
 
@@ -286,11 +286,11 @@ static void resolve_aliases(doc *d)
         size_t se = DOC_SENT(d, DOC_TOK(d, p->tb)->sent)->tok_end, k = p->te;
         if (k < se && (tok_role(d, k) == ROLE_COMP || tok_role(d, k) == ROLE_REL))
             k++;
-        const lex_entry *a = k < se ? d->lex[k].by_class[LEX_NAME] : NULL;
+        const lex_entry *a = k < se ? tok_lex(d, k, LEX_NAME) : NULL;
         if ((!a || a->role != ROLE_ALIAS) && k + 1 < se && is_word(d, k) && !mention_on(d, k) &&
             tok_role(d, k) == ROLE_NONE && !tok_has_class(d, k, LEX_ALL & ~LEX_BIT(LEX_MODIFIER))) {
             k++; /* "that now calls itself" */
-            a = d->lex[k].by_class[LEX_NAME];
+            a = tok_lex(d, k, LEX_NAME);
         }
         if (!a || a->role != ROLE_ALIAS)
             continue;
@@ -381,9 +381,9 @@ static void resolve_affiliations(doc *d)
                     break;
                 } else if (tok_has_class(d, j, LEX_CUES)) {
                     break;
-                } else if (d->lex[j].by_class[LEX_DESCRIBED] ||
-                           (d->lex[j].by_class[LEX_NAME] &&
-                            d->lex[j].by_class[LEX_NAME]->role == ROLE_TITLE)) {
+                } else if (tok_lex(d, j, LEX_DESCRIBED) ||
+                           (tok_lex(d, j, LEX_NAME) &&
+                            tok_lex(d, j, LEX_NAME)->role == ROLE_TITLE)) {
                     role = true;
                 }
                 if (q)
@@ -448,7 +448,7 @@ attrib_status resolve_mentions(doc *d)
             /* Not a state that only modifies a described head ("U.S.
              * law enforcement agencies"): the text speaks of the
              * agencies there, not of the state. */
-            const lex_entry *e = m ? d->lex[m->head].by_class[LEX_ENTITY] : NULL;
+            const lex_entry *e = m ? tok_lex(d, m->head, LEX_ENTITY) : NULL;
             bool modifier = e && !(m->flags & MEN_DESCRIBED) && m->head + e->nwords < m->te;
             if (m && (m->flags & MEN_GAZETTEER) && m->kind == ATTRIB_KIND_STATE && !modifier) {
                 p->canonical = m->canonical;

@@ -172,12 +172,15 @@ static const stem_slot *compound_head(const stem_index *si, const char *s, size_
     return NULL;
 }
 
-/* Gives TL the entries of SLOT's classes in CLASSES. */
-static void take_classes(token_lex *tl, const stem_slot *slot, unsigned classes)
+/* Gives BY_CLASS (and CLASSES) the entries of SLOT's classes in TAKE. */
+static void take_classes(const lex_entry **by_class, unsigned *classes, const stem_slot *slot,
+                         unsigned take)
 {
     for (int c = 0; c < LEX_NCLASSES; c++)
-        if ((classes & LEX_BIT(c)) && slot->by_class[c])
-            tl->by_class[c] = slot->by_class[c];
+        if ((take & LEX_BIT(c)) && slot->by_class[c]) {
+            by_class[c] = slot->by_class[c];
+            *classes |= LEX_BIT(c);
+        }
 }
 
 attrib_status stem_match_document(const stem_index *si, doc *d)
@@ -192,18 +195,14 @@ attrib_status stem_match_document(const stem_index *si, doc *d)
     bool compounds = d->lang && d->lang->compounds;
     for (size_t i = 0; i < DOC_NTOK(d); i++) {
         const token *t = DOC_TOK(d, i);
-        token_lex *tl = &d->lex[i];
         if (!t->key || !(t->flags & TOK_WORD))
             continue;
         /* A word the lexicon lists as it stands is what the lexicon says
          * it is: the event "Hack" is no "Hacker" by its stem. A word of
          * another class (a name, a function word) takes no compound. */
-        bool listed = false, other = false;
-        for (int c = 0; c < LEX_NCLASSES; c++) {
-            listed |= (STEM_CLASSES & LEX_BIT(c)) && tl->by_class[c];
-            other |= tl->by_class[c] != NULL;
-        }
-        if (listed)
+        unsigned classes = d->lex[i].classes;
+        bool other = classes != 0;
+        if (classes & STEM_CLASSES)
             continue;
         if (!stemmable(t->key, t->keylen))
             continue;
@@ -216,12 +215,18 @@ attrib_status stem_match_document(const stem_index *si, doc *d)
         if (sl < STEM_MIN_BYTES)
             continue;
         const stem_slot *slot = find_slot(si, (const char *)s, sl);
-        if (slot->stem) {
-            take_classes(tl, slot, ~0u);
-            continue;
+        unsigned take = ~0u;
+        if (!slot->stem) {
+            if (!compounds || other || !(slot = compound_head(si, (const char *)s, sl)))
+                continue;
+            take = COMPOUND_CLASSES;
         }
-        if (compounds && !other && (slot = compound_head(si, (const char *)s, sl)) != NULL)
-            take_classes(tl, slot, COMPOUND_CLASSES);
+        const lex_entry *by_class[LEX_NCLASSES];
+        for (int c = 0; c < LEX_NCLASSES; c++)
+            by_class[c] = tok_lex(d, i, (lex_class)c);
+        take_classes(by_class, &classes, slot, take);
+        if ((st = lexicon_set_token(d, i, by_class, classes)) != ATTRIB_OK)
+            break;
     }
     sb_stemmer_delete(sb);
     return st;

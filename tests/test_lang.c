@@ -151,13 +151,13 @@ static void test_stems_match_inflected_forms(void **state)
     /* events.txt has "Angriff", modifiers.txt "kein", described.txt
      * "Ermittler": the dative plural and the inflected article match. */
     analyse(ex, &d, "Die Ermittlern fanden keinen Hinweis zu den Angriffen.", "de");
-    assert_non_null(d.lex[tok_index(&d, "angriffen")].by_class[LEX_EVENT]);
-    const lex_entry *neg = d.lex[tok_index(&d, "keinen")].by_class[LEX_MODIFIER];
+    assert_non_null(tok_lex(&d, tok_index(&d, "angriffen"), LEX_EVENT));
+    const lex_entry *neg = tok_lex(&d, tok_index(&d, "keinen"), LEX_MODIFIER);
     assert_non_null(neg);
     assert_int_equal(neg->mod, MOD_NEG);
-    assert_non_null(d.lex[tok_index(&d, "ermittlern")].by_class[LEX_DESCRIBED]);
+    assert_non_null(tok_lex(&d, tok_index(&d, "ermittlern"), LEX_DESCRIBED));
     /* A word of another stem does not. */
-    assert_null(d.lex[tok_index(&d, "fanden")].by_class[LEX_EVENT]);
+    assert_null(tok_lex(&d, tok_index(&d, "fanden"), LEX_EVENT));
     doc_free(&d);
 }
 
@@ -168,7 +168,7 @@ static void test_exact_entry_wins_over_stem(void **state)
     /* "Hinweise auf" is a blame phrase that starts at "Hinweise"; the
      * stem of "Hinweise" adds nothing to the class there. */
     analyse(ex, &d, "Die Forscher fanden Hinweise auf Russland.", "de");
-    const lex_entry *e = d.lex[tok_index(&d, "hinweise")].by_class[LEX_BLAME];
+    const lex_entry *e = tok_lex(&d, tok_index(&d, "hinweise"), LEX_BLAME);
     assert_non_null(e);
     assert_int_equal(e->nwords, 2);
     doc_free(&d);
@@ -180,7 +180,7 @@ static void test_no_stems_without_the_setting(void **state)
     doc d;
     /* English "breach" is listed, "breaching" is not: no stem finds it. */
     analyse(ex, &d, "The breaching of the dam was a surprise.", "en");
-    assert_null(d.lex[tok_index(&d, "breaching")].by_class[LEX_EVENT]);
+    assert_null(tok_lex(&d, tok_index(&d, "breaching"), LEX_EVENT));
     doc_free(&d);
 }
 
@@ -190,20 +190,20 @@ static void test_compounds_take_their_head(void **state)
     doc d;
     /* Neither word is listed; "Ermittler" and "Anschlag" are their heads. */
     analyse(ex, &d, "Die Cyberermittler untersuchen den Giftanschlag.", "de");
-    const lex_entry *e = d.lex[tok_index(&d, "cyberermittler")].by_class[LEX_DESCRIBED];
+    const lex_entry *e = tok_lex(&d, tok_index(&d, "cyberermittler"), LEX_DESCRIBED);
     assert_non_null(e);
     assert_memory_equal(e->words[0], "ermittler", 9); /* an entry of its stem */
-    assert_non_null(d.lex[tok_index(&d, "giftanschlag")].by_class[LEX_EVENT]);
+    assert_non_null(tok_lex(&d, tok_index(&d, "giftanschlag"), LEX_EVENT));
     /* A verb takes no head ("untersuchen" holds no noun of the lexicon),
      * and a compound is no cue: only described and event nouns are heads. */
-    assert_null(d.lex[tok_index(&d, "untersuchen")].by_class[LEX_DESCRIBED]);
+    assert_null(tok_lex(&d, tok_index(&d, "untersuchen"), LEX_DESCRIBED));
     doc_free(&d);
     analyse(ex, &d, "De beveiligingsexperts onderzoeken de hackaanval.", "nl");
-    assert_non_null(d.lex[tok_index(&d, "beveiligingsexperts")].by_class[LEX_DESCRIBED]);
+    assert_non_null(tok_lex(&d, tok_index(&d, "beveiligingsexperts"), LEX_DESCRIBED));
     doc_free(&d);
     /* Not without the setting: English does not compound so. */
     analyse(ex, &d, "The cyberexperts studied it.", "en");
-    assert_null(d.lex[tok_index(&d, "cyberexperts")].by_class[LEX_DESCRIBED]);
+    assert_null(tok_lex(&d, tok_index(&d, "cyberexperts"), LEX_DESCRIBED));
     doc_free(&d);
 }
 
@@ -216,7 +216,7 @@ static void test_separable_verb_matches_across_its_gap(void **state)
     analyse(ex, &d, "Das Amt teilte am Montag in einer kurzen Erklärung mit, es habe nichts bemerkt.",
             "de");
     size_t i = tok_index(&d, "teilte");
-    const lex_entry *e = d.lex[i].by_class[LEX_REPORT];
+    const lex_entry *e = tok_lex(&d, i, LEX_REPORT);
     assert_non_null(e);
     assert_int_equal(e->ntail, 1);
     assert_string_equal(e->tail[0], "mit");
@@ -225,7 +225,7 @@ static void test_separable_verb_matches_across_its_gap(void **state)
     /* Without its particle, or with the particle in the next sentence,
      * the verb is no cue. */
     analyse(ex, &d, "Das Amt teilte die Kosten auf. Mit dem Rest war es zufrieden.", "de");
-    assert_null(d.lex[tok_index(&d, "teilte")].by_class[LEX_REPORT]);
+    assert_null(tok_lex(&d, tok_index(&d, "teilte"), LEX_REPORT));
     doc_free(&d);
 }
 

@@ -144,12 +144,12 @@ static void test_longest_match(void **state)
     assert_int_equal(lang_identify(ex, &d, "en"), ATTRIB_OK);
     assert_int_equal(segment_sentences(&d), ATTRIB_OK);
     assert_int_equal(lexicon_match_document(lx, &d), ATTRIB_OK);
-    assert_int_equal(d.lex[1].by_class[LEX_SELF]->nwords, 2);
-    assert_int_equal(d.lex[1].by_class[LEX_REPORT]->nwords, 1);
+    assert_int_equal(tok_lex(&d, 1, LEX_SELF)->nwords, 2);
+    assert_int_equal(tok_lex(&d, 1, LEX_REPORT)->nwords, 1);
     /* "claimed it": only the one-word entry fits. */
-    assert_int_equal(d.lex[5].by_class[LEX_SELF]->nwords, 1);
+    assert_int_equal(tok_lex(&d, 5, LEX_SELF)->nwords, 1);
     /* A phrase does not run across a sentence boundary. */
-    assert_null(d.lex[2].by_class[LEX_SELF]);
+    assert_null(tok_lex(&d, 2, LEX_SELF));
     doc_free(&d);
     lexicon_free(lx);
 }

@@ -62,7 +62,7 @@ int main(int argc, char **argv)
             const token *t = DOC_TOK(&d, i);
             printf("%4zu s%-3u %-20s", i, (unsigned)t->sent, t->key);
             for (int c = 0; c < LEX_NCLASSES; c++) {
-                const lex_entry *e = d.lex[i].by_class[c];
+                const lex_entry *e = tok_lex(&d, i, c);
                 if (e)
                     printf(" %s/%u", lexicon_class_name((lex_class)c), (unsigned)e->nwords);
             }
