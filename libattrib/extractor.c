@@ -327,6 +327,7 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
         st = uerr == U_MEMORY_ALLOCATION_ERROR ? ATTRIB_ENOMEM : ATTRIB_EICU;
         goto fail;
     }
+    segment_init_classes(ex);
     for (size_t i = 0; o && i < o->nfiles; i++) {
         char *text;
         if ((st = read_file(o->files[i].path, &text, err, errcap)) != ATTRIB_OK)

@@ -130,6 +130,10 @@ struct attrib_extractor {
     size_t nlangs;
     size_t max_size;                  /* 0: no limit                   */
     struct UBreakIterator *words;     /* template, cloned per document */
+    /* Word break class and flags of the code points segment.c reads
+     * without ICU (segment_init_classes()): [0, 0x800) then the general
+     * punctuation and currency blocks [0x2000, 0x2100). */
+    uint8_t word_classes[0x900];
     lexicon_fwset *function_words;    /* of every language, for lang.c */
     /* Serialises the builds of language_ready(), and what they share. */
     pthread_mutex_t build_lock;
@@ -201,9 +205,14 @@ attrib_status text_normalise_tokens(doc *d);
  * clitic suffixes (FBI's -> FBI 's), now that the language is known. */
 attrib_status text_prepare_tokens(doc *d);
 
-/* segment.c: the words of d->text through ICU's word break iterator, in
- * one pass over a UText: spans, TOK_WORD and TOK_PARA only. */
+/* segment.c: fills ex->word_classes from ICU's character properties. */
+void segment_init_classes(struct attrib_extractor *ex);
+/* segment.c: the words of d->text as ICU's word break iterator gives
+ * them (spans, TOK_WORD and TOK_PARA only), in one pass. Lines of common
+ * scripts are read by segment.c's own scanner, the others by ICU; ICU
+ * alone in segment_walk_words_icu(), which the tests compare it with. */
 attrib_status segment_walk_words(const struct attrib_extractor *ex, doc *d);
+attrib_status segment_walk_words_icu(const struct attrib_extractor *ex, doc *d);
 /* segment_walk_words(), then text_normalise_tokens(). */
 attrib_status segment_words(const struct attrib_extractor *ex, doc *d);
 /* segment.c: sentences through the language's sentence break iterator;

@@ -62,14 +62,14 @@ static bool is_space_run(const char *s, size_t len, int *newlines)
     return true;
 }
 
-/* A clone of TEMPLATE reading d->text in place through a UText; close
- * both with ubrk_close() and utext_close(). */
-static attrib_status open_iterator(const UBreakIterator *template, const doc *d,
+/* A clone of TEMPLATE reading LEN bytes at TEXT in place through a UText;
+ * close both with ubrk_close() and utext_close(). */
+static attrib_status open_iterator(const UBreakIterator *template, const char *text, size_t len,
                                    UBreakIterator **bi, UText **ut)
 {
     UErrorCode err = U_ZERO_ERROR;
     *bi = ubrk_clone(template, &err);
-    *ut = utext_openUTF8(NULL, d->text, (int64_t)d->len, &err);
+    *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
     if (U_SUCCESS(err))
         ubrk_setUText(*bi, *ut, &err);
     if (U_FAILURE(err)) {
@@ -80,41 +80,267 @@ static attrib_status open_iterator(const UBreakIterator *template, const doc *d,
     return ATTRIB_OK;
 }
 
+/* What the word walk keeps between segments: the token count and the
+ * line breaks seen since the last token (two or more: a paragraph). */
+typedef struct walk {
+    doc *d;
+    int newlines;
+} walk;
+
+/* Adds the segment [A, B) as a token unless it is white space or binary
+ * junk; WORD: ICU would give it a word's rule status. Only a segment
+ * without letters or digits (MAYBE_BLANK) can be junk. */
+static attrib_status add_segment(walk *w, size_t a, size_t b, bool word, bool maybe_blank)
+{
+    const char *s = w->d->text + a;
+    size_t len = b - a;
+    /* A NUL is binary junk, not text: it ends the paragraph, and no token
+     * (so no span a result copies as a C string) holds one. */
+    if (maybe_blank) {
+        if (memchr(s, '\0', len)) {
+            w->newlines = 2;
+            return ATTRIB_OK;
+        }
+        if (is_space_run(s, len, &w->newlines))
+            return ATTRIB_OK;
+    }
+    token *t = vec_push(&w->d->tokens, sizeof(token));
+    if (!t)
+        return ATTRIB_ENOMEM;
+    t->start = a;
+    t->end = b;
+    if (word)
+        t->flags |= TOK_WORD;
+    if (w->newlines >= 2)
+        t->flags |= TOK_PARA;
+    w->newlines = 0;
+    return ATTRIB_OK;
+}
+
+/* The words of [FROM, TO) by ICU's iterator, cloned into *BI on first use
+ * and kept for the document's other lines. */
+static attrib_status icu_words(const attrib_extractor *ex, walk *w, size_t from, size_t to,
+                               UBreakIterator **bi, UText **ut)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    if (!*bi) {
+        attrib_status st = open_iterator(ex->words, w->d->text + from, to - from, bi, ut);
+        if (st != ATTRIB_OK)
+            return st;
+    } else {
+        *ut = utext_openUTF8(*ut, w->d->text + from, (int64_t)(to - from), &err);
+        if (U_SUCCESS(err))
+            ubrk_setUText(*bi, *ut, &err);
+        if (U_FAILURE(err))
+            return err == U_MEMORY_ALLOCATION_ERROR ? ATTRIB_ENOMEM : ATTRIB_EICU;
+    }
+    int32_t a = ubrk_first(*bi);
+    for (int32_t b = ubrk_next(*bi); b != UBRK_DONE; a = b, b = ubrk_next(*bi)) {
+        bool word = ubrk_getRuleStatus(*bi) >= UBRK_WORD_NONE_LIMIT;
+        attrib_status st = add_segment(w, from + (size_t)a, from + (size_t)b, word, true);
+        if (st != ATTRIB_OK)
+            return st;
+    }
+    return ATTRIB_OK;
+}
+
+/* ---- The scanner for common scripts ----
+ *
+ * ICU's word break iterator is the slowest stage of the pipeline, and
+ * news in Latin, Greek or Cyrillic script needs few of its rules (UAX #29
+ * as ICU's root rules tailor it). Every code point of [0, 0x800) and of
+ * U+2000..U+20FF whose word break class is one of those below is read
+ * here; any other (combining marks, format controls, Hebrew letters, kana,
+ * ideographs, emoji, regional indicators ...) sends its line to ICU.
+ * Lines are independent: UAX #29 breaks before and after every line break
+ * (WB3a, WB3b). tests/test_segment.c checks the scanner against ICU. */
+enum {
+    WB_ICU,         /* not read here                                  */
+    WB_OTHER,       /* a segment of its own                           */
+    WB_LETTER,      /* ALetter                                        */
+    WB_NUMERIC,     /* Numeric                                        */
+    WB_MIDLETTER,   /* MidLetter: "a·b"                               */
+    WB_MIDNUM,      /* MidNum: "1,000"                                */
+    WB_MIDNUMLET,   /* MidNumLet or Single_Quote: "U.S", "don't", "1.5" */
+    WB_EXTENDNUM,   /* ExtendNumLet: "_", U+202F                      */
+    WB_SPACE,       /* WSegSpace: its runs stay one segment (WB3d)    */
+    WB_CR,          /* CR, kept with a following LF (WB3)             */
+    WB_NEWLINE,     /* LF and Newline: a segment of its own           */
+};
+
+void segment_init_classes(attrib_extractor *ex)
+{
+    for (size_t i = 0; i < sizeof ex->word_classes; i++) {
+        UChar32 cp = (UChar32)(i < 0x800 ? i : 0x2000 + (i - 0x800));
+        uint8_t c;
+        switch (u_getIntPropertyValue(cp, UCHAR_WORD_BREAK)) {
+        case U_WB_OTHER:
+        case U_WB_DOUBLE_QUOTE: /* joins Hebrew letters only (WB7b, WB7c) */
+            c = WB_OTHER;
+            break;
+        case U_WB_ALETTER: c = WB_LETTER; break;
+        case U_WB_NUMERIC: c = WB_NUMERIC; break;
+        case U_WB_MIDLETTER:
+            /* ICU's root rules take the colon out of MidLetter ("a:b" is
+             * three segments; Swedish puts it back). */
+            c = cp == ':' ? WB_OTHER : WB_MIDLETTER;
+            break;
+        case U_WB_MIDNUM: c = WB_MIDNUM; break;
+        case U_WB_MIDNUMLET:
+        case U_WB_SINGLE_QUOTE: c = WB_MIDNUMLET; break;
+        case U_WB_EXTENDNUMLET: c = WB_EXTENDNUM; break;
+        case U_WB_WSEGSPACE: c = WB_SPACE; break;
+        case U_WB_CR: c = WB_CR; break;
+        case U_WB_LF:
+        case U_WB_NEWLINE: c = WB_NEWLINE; break;
+        default: c = WB_ICU; break;
+        }
+        /* ICU's root rules make "@" a letter, so "@user" and "a@b" hold
+         * together. */
+        if (cp == '@')
+            c = WB_LETTER;
+        ex->word_classes[i] = c;
+    }
+}
+
+/* The class of the code point at *I, moving *I past it. The text is
+ * valid UTF-8 (validation comes first) and *I is below its end. */
+static inline unsigned class_at(const attrib_extractor *ex, const unsigned char *s, size_t *i)
+{
+    size_t k = *i;
+    unsigned c = s[k];
+    if (c < 0x80) {
+        *i = k + 1;
+        return ex->word_classes[c];
+    }
+    if (c < 0xE0) { /* two bytes: below 0x800 */
+        *i = k + 2;
+        return ex->word_classes[((c & 0x1F) << 6) | (s[k + 1] & 0x3F)];
+    }
+    *i = k + (c < 0xF0 ? 3 : 4);
+    if (c == 0xE2 && (s[k + 1] & 0xFC) == 0x80) /* U+2000..U+20FF */
+        return ex->word_classes[0x800 + (((s[k + 1] & 0x03u) << 6) | (s[k + 2] & 0x3F))];
+    return WB_ICU;
+}
+
+/* Does the word that ends at *I with class *PREV go on? Moves *I past
+ * what joins it and sets *PREV to the class it now ends with. Sets *ICU
+ * when a code point the scanner does not read decides it. */
+static bool word_goes_on(const attrib_extractor *ex, const unsigned char *s, size_t end,
+                         size_t *i, unsigned *prev, bool *icu)
+{
+    if (*i >= end)
+        return false;
+    size_t j = *i;
+    unsigned c = class_at(ex, s, &j);
+    if (c == WB_LETTER || c == WB_NUMERIC || c == WB_EXTENDNUM) { /* WB5, 8-10, 13a-b */
+        *i = j;
+        *prev = c;
+        return true;
+    }
+    /* WB6-7 (letter, mid, letter) and WB11-12 (number, mid, number). */
+    bool mid = (*prev == WB_LETTER && (c == WB_MIDLETTER || c == WB_MIDNUMLET)) ||
+               (*prev == WB_NUMERIC && (c == WB_MIDNUM || c == WB_MIDNUMLET));
+    if (!mid || j >= end) {
+        *icu = c == WB_ICU;
+        return false;
+    }
+    size_t k = j;
+    unsigned after = class_at(ex, s, &k);
+    if (after != *prev) {
+        *icu = after == WB_ICU;
+        return false;
+    }
+    *i = k;
+    return true;
+}
+
 attrib_status segment_walk_words(const attrib_extractor *ex, doc *d)
 {
-    UBreakIterator *bi;
-    UText *ut;
-    attrib_status st = open_iterator(ex->words, d, &bi, &ut);
-    if (st != ATTRIB_OK)
-        return st;
-    int newlines = 2; /* the text starts a paragraph */
-    int32_t a = ubrk_first(bi);
-    for (int32_t b = ubrk_next(bi); b != UBRK_DONE; a = b, b = ubrk_next(bi)) {
-        const char *s = d->text + a;
-        size_t len = (size_t)(b - a);
-        /* A NUL is binary junk, not text: it ends the paragraph, and no
-         * token (so no span a result copies as a C string) holds one. */
-        if (memchr(s, '\0', len)) {
-            newlines = 2;
-            continue;
-        }
-        if (is_space_run(s, len, &newlines))
-            continue;
-        token *t = vec_push(&d->tokens, sizeof(token));
-        if (!t) {
-            st = ATTRIB_ENOMEM;
+    const unsigned char *s = (const unsigned char *)d->text;
+    size_t end = d->len;
+    walk w = {d, 2}; /* the text starts a paragraph */
+    UBreakIterator *bi = NULL;
+    UText *ut = NULL;
+    attrib_status st = ATTRIB_OK;
+    /* Where the current line starts, and the walk's state there: a line
+     * the scanner cannot read is read again by ICU from its start. */
+    size_t line = 0, line_tokens = 0;
+    int line_newlines = w.newlines;
+    size_t i = 0;
+    while (i < end && st == ATTRIB_OK) {
+        size_t a = i;
+        unsigned cls = class_at(ex, s, &i);
+        bool letters = false, word = false, icu = cls == WB_ICU;
+        switch (cls) {
+        case WB_LETTER:
+        case WB_NUMERIC:
+        case WB_EXTENDNUM: {
+            /* A lone ExtendNumLet has no word status; two or more have. */
+            unsigned prev = cls;
+            size_t n = 1;
+            letters = cls != WB_EXTENDNUM;
+            while (word_goes_on(ex, s, end, &i, &prev, &icu)) {
+                letters |= prev != WB_EXTENDNUM;
+                n++;
+            }
+            word = letters || n > 1;
             break;
         }
-        t->start = (size_t)a;
-        t->end = (size_t)b;
-        if (ubrk_getRuleStatus(bi) >= UBRK_WORD_NONE_LIMIT)
-            t->flags |= TOK_WORD;
-        if (newlines >= 2)
-            t->flags |= TOK_PARA;
-        newlines = 0;
+        case WB_SPACE:
+            for (size_t j = i; j < end && class_at(ex, s, &j) == WB_SPACE; i = j)
+                ;
+            break;
+        case WB_CR:
+            if (i < end && s[i] == '\n')
+                i++;
+            break;
+        default:
+            break;
+        }
+        if (icu) {
+            /* From the line's start to just after its line break. */
+            size_t le = a;
+            while (le < end) {
+                unsigned k = class_at(ex, s, &le);
+                if (k == WB_NEWLINE || k == WB_CR) {
+                    if (k == WB_CR && le < end && s[le] == '\n')
+                        le++;
+                    break;
+                }
+            }
+            d->tokens.len = line_tokens;
+            w.newlines = line_newlines;
+            st = icu_words(ex, &w, line, le, &bi, &ut);
+            i = line = le;
+            line_tokens = d->tokens.len;
+            line_newlines = w.newlines;
+            continue;
+        }
+        st = add_segment(&w, a, i, word, !letters);
+        if (cls == WB_NEWLINE || cls == WB_CR) {
+            line = i;
+            line_tokens = d->tokens.len;
+            line_newlines = w.newlines;
+        }
     }
-    ubrk_close(bi);
-    utext_close(ut);
+    if (bi)
+        ubrk_close(bi);
+    if (ut)
+        utext_close(ut);
+    return st;
+}
+
+attrib_status segment_walk_words_icu(const attrib_extractor *ex, doc *d)
+{
+    walk w = {d, 2};
+    UBreakIterator *bi = NULL;
+    UText *ut = NULL;
+    attrib_status st = icu_words(ex, &w, 0, d->len, &bi, &ut);
+    if (bi)
+        ubrk_close(bi);
+    if (ut)
+        utext_close(ut);
     return st;
 }
 
@@ -172,7 +398,7 @@ attrib_status segment_sentences(doc *d)
 {
     UBreakIterator *bi;
     UText *ut;
-    attrib_status st = open_iterator(d->lang->sentences, d, &bi, &ut);
+    attrib_status st = open_iterator(d->lang->sentences, d->text, d->len, &bi, &ut);
     if (st != ATTRIB_OK)
         return st;
     size_t ti = 0, n = DOC_NTOK(d);

@@ -177,10 +177,136 @@ static void test_utf8_validation(void **state)
     assert_int_equal(text_utf8_invalid_at("a\0b", 3), 3);           /* NUL is text */
 }
 
+/* ---- The word scanner against ICU ----
+ *
+ * segment_walk_words() reads lines of common scripts itself and hands the
+ * others to ICU; segment_walk_words_icu() is ICU alone. Both must give the
+ * same tokens: spans, word status and paragraph starts. */
+
+static size_t put_utf8(char *out, uint32_t cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* LEN bytes at TEXT give the same tokens both ways; false, with the
+ * first difference printed, when not. */
+static bool same_words(const attrib_extractor *ex, const char *text, size_t len)
+{
+    doc a, b;
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    a.text = b.text = text;
+    a.len = b.len = len;
+    assert_int_equal(segment_walk_words(ex, &a), ATTRIB_OK);
+    assert_int_equal(segment_walk_words_icu(ex, &b), ATTRIB_OK);
+    bool same = DOC_NTOK(&a) == DOC_NTOK(&b);
+    for (size_t i = 0; same && i < DOC_NTOK(&a); i++) {
+        const token *x = DOC_TOK(&a, i), *y = DOC_TOK(&b, i);
+        same = x->start == y->start && x->end == y->end && x->flags == y->flags;
+    }
+    if (!same) {
+        print_error("text (%zu bytes):", len);
+        for (size_t i = 0; i < len; i++)
+            print_error(" %02x", (unsigned char)text[i]);
+        print_error("\n");
+        for (size_t i = 0; i < DOC_NTOK(&a) || i < DOC_NTOK(&b); i++) {
+            const token *x = i < DOC_NTOK(&a) ? DOC_TOK(&a, i) : NULL;
+            const token *y = i < DOC_NTOK(&b) ? DOC_TOK(&b, i) : NULL;
+            print_error("  %zu: scanner %zd-%zd/%d  icu %zd-%zd/%d\n", i,
+                        x ? (ssize_t)x->start : -1, x ? (ssize_t)x->end : -1, x ? x->flags : -1,
+                        y ? (ssize_t)y->start : -1, y ? (ssize_t)y->end : -1, y ? y->flags : -1);
+        }
+    }
+    doc_free(&a);
+    doc_free(&b);
+    return same;
+}
+
+/* Every code point the scanner may read, alone and between letters,
+ * digits, its own kind, spaces and line breaks. */
+static void test_scanner_matches_icu_per_code_point(void **state)
+{
+    static const char *const contexts[] = {
+        "%s", "a%sb", "1%s2", "%s%s", "a%s", "%sa", "1%s", "%s1", "A%s%sB", "x %s\n%sy",
+        "\xc3\xa9%s2", "_%s_", "%s%s%s", "\n\n%s", "a%s1"};
+    int failures = 0;
+    for (uint32_t cp = 0; cp < 0x2100 && failures < 5; cp++) {
+        if (cp == 0x800)
+            cp = 0x2000;
+        char c[5] = {0};
+        put_utf8(c, cp);
+        if (cp == 0) /* a NUL: written by hand below, as printf stops at it */
+            continue;
+        for (size_t k = 0; k < sizeof contexts / sizeof *contexts; k++) {
+            char text[64];
+            int n = snprintf(text, sizeof text, contexts[k], c, c, c);
+            if (!same_words(*state, text, (size_t)n))
+                failures++;
+        }
+    }
+    assert_true(same_words(*state, S("a\0b")));
+    assert_true(same_words(*state, S("\0\0 x\n\0")));
+    assert_int_equal(failures, 0);
+}
+
+/* Random strings over letters, digits, the joining punctuation, spaces,
+ * line breaks and code points the scanner leaves to ICU (a combining
+ * accent, a soft hyphen, a joiner, Hebrew, kana, an ideograph, emoji). */
+static void test_scanner_matches_icu_at_random(void **state)
+{
+    static const uint32_t palette[] = {
+        /* read by the scanner */
+        'a', 'Z', 'e', '1', '0', '.', ',', '\'', ':', ';', '_', '-', ' ', ' ', '\n', '\r',
+        '\t', '"', '@', '/', '?', 0, 0x85, 0xA0, 0xB7, 0xE9, 0xC9, 0x3B1, 0x416, 0x2019,
+        0x2018, 0x201C, 0x2026, 0x2013, 0x202F, 0x2003, 0x2028, 0x2029,
+        /* left to ICU */
+        0xAD, 0x5D0, 0x301, 0x200D, 0x2060, 0x30A2, 0x4E2D, 0xE01, 0x1F600, 0x1F1EB, 0x2764,
+        0xFE0F};
+    enum { SCANNED = 38, ALL = sizeof palette / sizeof *palette };
+    uint64_t x = 0x9E3779B97F4A7C15u; /* xorshift64, fixed seed: the same cases every run */
+    int failures = 0;
+    for (int round = 0; round < 20000 && failures < 5; round++) {
+        /* One string in four has code points of ICU's in some lines. */
+        size_t choices = round % 4 ? SCANNED : ALL;
+        char text[256];
+        size_t len = 0;
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        int n = 1 + (int)(x % 48);
+        for (int k = 0; k < n; k++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            len += put_utf8(text + len, palette[x % choices]);
+        }
+        if (!same_words(*state, text, len))
+            failures++;
+    }
+    assert_int_equal(failures, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_and_offsets),
+        cmocka_unit_test(test_scanner_matches_icu_per_code_point),
+        cmocka_unit_test(test_scanner_matches_icu_at_random),
         cmocka_unit_test(test_french_elision),
         cmocka_unit_test(test_folding),
         cmocka_unit_test(test_sentences),
