@@ -152,21 +152,40 @@ uint16_t text_case_flags(const char *s, size_t len)
 
 #define KEY_MAX 256
 
-/* An ASCII word's key, hash and case flags in one pass, as text_fold(),
+/* A Latin-1 word's key, hash and case flags in one pass, as text_fold(),
  * lexicon_hash() and text_case_flags() would give them; false, with
- * nothing written, when the word is not ASCII. */
-static bool ascii_key(const char *s, size_t len, char *out, uint32_t *hash, uint16_t *flags)
+ * nothing reliable written, for any other word. ASCII and U+00C0..U+00FF
+ * cover most words of western European news. Their folding keeps the
+ * length: capitals A-Z and U+00C0..U+00DE (but the multiplication sign)
+ * take their small letter, precomposed letters are already NFC, and the
+ * one letter whose folding grows, ß, is left to utf8proc. */
+static bool latin_key(const char *s, size_t len, char *out, uint32_t *hash, uint16_t *flags)
 {
     uint32_t h = lexicon_hash("", 0);
     bool first = true, upper_first = false, any_lower = false;
     int letters = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80)
-            return false;
-        bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
-        if (upper)
-            c = (unsigned char)(c + 32);
+        bool upper, lower;
+        if (c < 0x80) {
+            upper = c >= 'A' && c <= 'Z';
+            lower = c >= 'a' && c <= 'z';
+            if (upper)
+                c = (unsigned char)(c + 32);
+        } else {
+            /* C3 80..BF is U+00C0..U+00FF. */
+            if (c != 0xC3 || i + 1 >= len)
+                return false;
+            unsigned char c2 = (unsigned char)s[i + 1];
+            if (c2 == 0x9F) /* ß */
+                return false;
+            upper = c2 < 0x9F && c2 != 0x97;
+            lower = c2 > 0x9F && c2 != 0xB7;
+            out[i] = (char)c;
+            h = (h ^ c) * 16777619u;
+            c = upper ? (unsigned char)(c2 + 0x20) : c2;
+            i++;
+        }
         out[i] = (char)c;
         h = (h ^ c) * 16777619u; /* lexicon_hash(), a byte at a time */
         if (upper || lower) {
@@ -194,7 +213,7 @@ attrib_status text_normalise_tokens(doc *d)
         size_t len = t->end - t->start;
         uint16_t flags;
         size_t k = len;
-        if (len < KEY_MAX && ascii_key(s, len, key, &t->hash, &flags)) {
+        if (len < KEY_MAX && latin_key(s, len, key, &t->hash, &flags)) {
             t->flags |= flags;
         } else {
             t->flags |= text_case_flags(s, len);

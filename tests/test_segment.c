@@ -301,6 +301,41 @@ static void test_scanner_matches_icu_at_random(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* Keys and case flags of words of Latin-1 letters (made in one pass by
+ * text_normalise_tokens()) are those of text_fold() and
+ * text_case_flags(), which go through utf8proc and ICU. */
+static void test_latin1_keys_match_utf8proc(void **state)
+{
+    static const char *const shapes[] = {"%sab", "x%s", "%s%s", "A%s9", "%s"};
+    int failures = 0;
+    for (uint32_t cp = 0x41; cp < 0x100; cp++) {
+        char c[5] = {0};
+        put_utf8(c, cp);
+        for (size_t k = 0; k < sizeof shapes / sizeof *shapes; k++) {
+            char text[32], want[64];
+            int n = snprintf(text, sizeof text, shapes[k], c, c);
+            doc d;
+            memset(&d, 0, sizeof d);
+            d.text = text;
+            d.len = (size_t)n;
+            assert_int_equal(segment_words(*state, &d), ATTRIB_OK);
+            for (size_t i = 0; i < DOC_NTOK(&d); i++) {
+                const token *t = DOC_TOK(&d, i);
+                size_t len = text_fold(text + t->start, t->end - t->start, want, sizeof want);
+                uint16_t flags = text_case_flags(text + t->start, t->end - t->start);
+                if (len != t->keylen || strcmp(want, t->key) != 0 ||
+                    (t->flags & (TOK_UPPER | TOK_ALLCAPS)) != flags) {
+                    print_error("U+%04X in '%s': key '%s' flags %x, want '%s' %x\n", cp, text,
+                                t->key, t->flags, want, flags);
+                    failures++;
+                }
+            }
+            doc_free(&d);
+        }
+    }
+    assert_int_equal(failures, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_scanner_matches_icu_at_random),
         cmocka_unit_test(test_french_elision),
         cmocka_unit_test(test_folding),
+        cmocka_unit_test(test_latin1_keys_match_utf8proc),
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_wrapped_lines),
         cmocka_unit_test(test_closing_quote_ends_its_sentence),
