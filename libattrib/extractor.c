@@ -524,7 +524,7 @@ static attrib_status step_split(const attrib_extractor *ex, doc *d, const char *
 static attrib_status step_sentences(const attrib_extractor *ex, doc *d, const char *lang)
 {
     (void)ex, (void)lang;
-    return segment_sentences(d);
+    return segment_sentences(ex, d);
 }
 
 static attrib_status step_lexicon(const attrib_extractor *ex, doc *d, const char *lang)

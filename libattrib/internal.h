@@ -217,7 +217,15 @@ attrib_status segment_walk_words_icu(const struct attrib_extractor *ex, doc *d);
 attrib_status segment_words(const struct attrib_extractor *ex, doc *d);
 /* segment.c: sentences through the language's sentence break iterator;
  * gives every token its sentence. Run after text_prepare_tokens(). */
-attrib_status segment_sentences(doc *d);
+attrib_status segment_sentences(const struct attrib_extractor *ex, doc *d);
+/* segment.c: gives TAKE each of ICU's sentence breaks (byte offsets, in
+ * order), as segment_sentences() reads them: ICU reads a shorter sketch
+ * of the text; in segment_sentence_breaks_icu(), which the tests compare
+ * it with, it reads the whole text. */
+typedef attrib_status (*sentence_break_fn)(doc *d, size_t b, void *data);
+attrib_status segment_sentence_breaks(const struct attrib_extractor *ex, doc *d,
+                                      sentence_break_fn take, void *data);
+attrib_status segment_sentence_breaks_icu(doc *d, sentence_break_fn take, void *data);
 
 /* lang.c: sets d->lang from HINT, or from the tokens' function words,
  * and makes sure its lexicon is built (language_ready()); ATTRIB_ELANG

@@ -96,7 +96,9 @@ static attrib_status add_segment(walk *w, size_t a, size_t b, bool word, bool ma
     size_t len = b - a;
     /* A NUL is binary junk, not text: it ends the paragraph, and no token
      * (so no span a result copies as a C string) holds one. */
-    if (maybe_blank) {
+    /* One printable ASCII byte, the usual punctuation, is neither. */
+    bool printable = len == 1 && (unsigned char)s[0] > 0x20 && (unsigned char)s[0] < 0x7F;
+    if (maybe_blank && !printable) {
         if (memchr(s, '\0', len)) {
             w->newlines = 2;
             return ATTRIB_OK;
@@ -166,6 +168,11 @@ enum {
     WB_SPACE,       /* WSegSpace: its runs stay one segment (WB3d)    */
     WB_CR,          /* CR, kept with a following LF (WB3)             */
     WB_NEWLINE,     /* LF and Newline: a segment of its own           */
+    WB_CLASS = 0x0F,
+    /* Sentence break classes the sentence sketch needs (below). */
+    SB_LETTER = 0x10, /* Upper, Lower, OLetter                        */
+    SB_KEEP = 0x20    /* ATerm, STerm, Extend, Format: the word before
+                         one is copied whole                          */
 };
 
 void segment_init_classes(attrib_extractor *ex)
@@ -199,13 +206,23 @@ void segment_init_classes(attrib_extractor *ex)
          * together. */
         if (cp == '@')
             c = WB_LETTER;
+        switch (u_getIntPropertyValue(cp, UCHAR_SENTENCE_BREAK)) {
+        case U_SB_UPPER:
+        case U_SB_LOWER:
+        case U_SB_OLETTER: c |= SB_LETTER; break;
+        case U_SB_ATERM:
+        case U_SB_STERM:
+        case U_SB_EXTEND:
+        case U_SB_FORMAT: c |= SB_KEEP; break;
+        default: break;
+        }
         ex->word_classes[i] = c;
     }
 }
 
-/* The class of the code point at *I, moving *I past it. The text is
+/* The classes of the code point at *I, moving *I past it. The text is
  * valid UTF-8 (validation comes first) and *I is below its end. */
-static inline unsigned class_at(const attrib_extractor *ex, const unsigned char *s, size_t *i)
+static inline unsigned class_bits(const attrib_extractor *ex, const unsigned char *s, size_t *i)
 {
     size_t k = *i;
     unsigned c = s[k];
@@ -220,7 +237,12 @@ static inline unsigned class_at(const attrib_extractor *ex, const unsigned char 
     *i = k + (c < 0xF0 ? 3 : 4);
     if (c == 0xE2 && (s[k + 1] & 0xFC) == 0x80) /* U+2000..U+20FF */
         return ex->word_classes[0x800 + (((s[k + 1] & 0x03u) << 6) | (s[k + 2] & 0x3F))];
-    return WB_ICU;
+    return WB_ICU | SB_KEEP; /* unknown here: nothing is taken for granted */
+}
+
+static inline unsigned class_at(const attrib_extractor *ex, const unsigned char *s, size_t *i)
+{
+    return class_bits(ex, s, i) & WB_CLASS;
 }
 
 /* Does the word that ends at *I with class *PREV go on? Moves *I past
@@ -280,7 +302,16 @@ attrib_status segment_walk_words(const attrib_extractor *ex, doc *d)
             unsigned prev = cls;
             size_t n = 1;
             letters = cls != WB_EXTENDNUM;
-            while (word_goes_on(ex, s, end, &i, &prev, &icu)) {
+            for (;;) {
+                /* Letters and digits of ASCII, most of a word, at once. */
+                while (i < end && s[i] < 0x80 &&
+                       (unsigned)((ex->word_classes[s[i]] & WB_CLASS) - WB_LETTER) <= WB_NUMERIC - WB_LETTER) {
+                    prev = ex->word_classes[s[i++]] & WB_CLASS;
+                    letters = true;
+                    n++;
+                }
+                if (!word_goes_on(ex, s, end, &i, &prev, &icu))
+                    break;
                 letters |= prev != WB_EXTENDNUM;
                 n++;
             }
@@ -394,35 +425,211 @@ static attrib_status add_sentence(doc *d, size_t first, size_t end)
     return ATTRIB_OK;
 }
 
-attrib_status segment_sentences(doc *d)
+/* Takes ICU's sentence break at byte B: the tokens before it that are in
+ * no sentence yet make one, or more, or join the last. *TI is the first
+ * such token. */
+static attrib_status take_break(doc *d, size_t b, void *data)
+{
+    size_t *ti = data, n = DOC_NTOK(d);
+    attrib_status st = ATTRIB_OK;
+    /* A paragraph break inside ICU's sentence (a headline without a full
+     * stop) also ends a sentence; a wrapped line does not. */
+    while (*ti < n && DOC_TOK(d, *ti)->start < b && st == ATTRIB_OK) {
+        size_t first = (*ti)++;
+        while (*ti < n && DOC_TOK(d, *ti)->start < b && !(DOC_TOK(d, *ti)->flags & TOK_PARA))
+            (*ti)++;
+        if (d->sentences.len && wrapped_line(d, first)) {
+            DOC_SENT(d, d->sentences.len - 1)->tok_end = *ti;
+            continue;
+        }
+        /* « ... rien. » Moscou ...: ICU starts the next sentence with the
+         * closing mark; it ends the quotation and its sentence. */
+        while (d->sentences.len && first < *ti && closing_mark(d, first) &&
+               !(DOC_TOK(d, first)->flags & TOK_PARA))
+            DOC_SENT(d, d->sentences.len - 1)->tok_end = ++first;
+        if (first < *ti)
+            st = add_sentence(d, first, *ti);
+    }
+    return st;
+}
+
+attrib_status segment_sentence_breaks_icu(doc *d, sentence_break_fn take, void *data)
 {
     UBreakIterator *bi;
     UText *ut;
     attrib_status st = open_iterator(d->lang->sentences, d->text, d->len, &bi, &ut);
     if (st != ATTRIB_OK)
         return st;
-    size_t ti = 0, n = DOC_NTOK(d);
     ubrk_first(bi);
-    for (int32_t b = ubrk_next(bi); b != UBRK_DONE && st == ATTRIB_OK; b = ubrk_next(bi)) {
-        /* A paragraph break inside ICU's sentence (a headline without a
-         * full stop) also ends a sentence; a wrapped line does not. */
-        while (ti < n && DOC_TOK(d, ti)->start < (size_t)b && st == ATTRIB_OK) {
-            size_t first = ti++;
-            while (ti < n && DOC_TOK(d, ti)->start < (size_t)b && !(DOC_TOK(d, ti)->flags & TOK_PARA))
-                ti++;
-            if (d->sentences.len && wrapped_line(d, first)) {
-                DOC_SENT(d, d->sentences.len - 1)->tok_end = ti;
-                continue;
-            }
-            /* « ... rien. » Moscou ...: ICU starts the next sentence with
-             * the closing mark; it ends the quotation and its sentence. */
-            while (d->sentences.len && first < ti && closing_mark(d, first) &&
-                   !(DOC_TOK(d, first)->flags & TOK_PARA))
-                DOC_SENT(d, d->sentences.len - 1)->tok_end = ++first;
-            if (first < ti)
-                st = add_sentence(d, first, ti);
-        }
+    for (int32_t b = ubrk_next(bi); b != UBRK_DONE && st == ATTRIB_OK; b = ubrk_next(bi))
+        st = take(d, (size_t)b, data);
+    ubrk_close(bi);
+    utext_close(ut);
+    return st;
+}
+
+/* ---- Sentences through a sketch of the text ----
+ *
+ * ICU's sentence break iterator reads every code point, and through the
+ * filter that keeps "Mr." from ending a sentence, it reads them slowly
+ * (UTF-8 through a UText). Its rules (UAX #29) read a word of letters by
+ * its class and its first letter only, except the word right before a
+ * full stop: SB7 reads that word's last letter, and the filter reads it
+ * whole to match abbreviations. So ICU reads a sketch of the text in
+ * UTF-16: a word of two or more letters that is not followed by a full
+ * stop (nor by a mark or format control, which the rules pass over) is
+ * reduced to its first letter, and every other code point is copied. A
+ * table maps each unit of the sketch back to its byte in the text.
+ *
+ * The sketch is made a chunk at a time, each chunk ending with a
+ * paragraph separator (after which ICU always breaks, SB4), so that its
+ * memory stays small and in cache. tests/test_segment.c checks that the
+ * breaks are those of ICU over the whole text. */
+enum { SKETCH_CHUNK = 1 << 15 };
+
+/* The end of the chunk that starts at FROM: just after the first
+ * paragraph separator (CR, LF, CR LF, NEL, LS, PS) from FROM +
+ * SKETCH_CHUNK on, or LEN. */
+static size_t chunk_end(const unsigned char *s, size_t len, size_t from)
+{
+    for (size_t i = from + SKETCH_CHUNK; i < len; i++) {
+        if (s[i] == '\n')
+            return i + 1;
+        if (s[i] == '\r')
+            return i + 1 < len && s[i + 1] == '\n' ? i + 2 : i + 1;
+        if (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0x85)
+            return i + 2;
+        if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
+            return i + 3;
     }
+    return len;
+}
+
+/* The code point at *I of valid UTF-8, moving *I past it. */
+static inline UChar32 decode(const unsigned char *s, size_t *i)
+{
+    size_t k = *i;
+    unsigned c = s[k];
+    if (c < 0x80) {
+        *i = k + 1;
+        return (UChar32)c;
+    }
+    if (c < 0xE0) {
+        *i = k + 2;
+        return (UChar32)(((c & 0x1F) << 6) | (s[k + 1] & 0x3F));
+    }
+    if (c < 0xF0) {
+        *i = k + 3;
+        return (UChar32)(((c & 0x0F) << 12) | ((s[k + 1] & 0x3Fu) << 6) | (s[k + 2] & 0x3F));
+    }
+    *i = k + 4;
+    return (UChar32)(((c & 0x07) << 18) | ((s[k + 1] & 0x3Fu) << 12) | ((s[k + 2] & 0x3Fu) << 6) |
+                     (s[k + 3] & 0x3F));
+}
+
+/* May token T be reduced to its first letter: two or more letters and
+ * nothing after it that makes ICU read them? */
+static bool sketched(const attrib_extractor *ex, const doc *d, const token *t)
+{
+    const unsigned char *s = (const unsigned char *)d->text;
+    if (!(t->flags & TOK_WORD) || t->end - t->start < 2)
+        return false;
+    size_t i = t->start, letters = 0;
+    while (i < t->end) {
+        if (!(class_bits(ex, s, &i) & SB_LETTER))
+            return false;
+        letters++;
+    }
+    return letters >= 2 && (i == d->len || !(class_bits(ex, s, &i) & SB_KEEP));
+}
+
+/* Appends the code point at *I to the sketch (U, AT, *N), moving *I past
+ * it. */
+static inline void copy_code_point(const unsigned char *s, size_t *i, UChar *u, uint32_t *at,
+                                   size_t *n)
+{
+    size_t from = *i;
+    UChar32 cp = decode(s, i);
+    if (cp < 0x10000) {
+        u[*n] = (UChar)cp;
+        at[(*n)++] = (uint32_t)from;
+    } else {
+        u[*n] = U16_LEAD(cp);
+        at[(*n)++] = (uint32_t)from;
+        u[*n] = U16_TRAIL(cp);
+        at[(*n)++] = (uint32_t)from;
+    }
+}
+
+/* Writes the sketch of [FROM, TO) to U, and to AT the byte of each of
+ * its units and TO after the last; returns its length. *TI: the first
+ * token that does not start before FROM, moved on. */
+static size_t sketch_chunk(const attrib_extractor *ex, const doc *d, size_t from, size_t to,
+                           size_t *ti, UChar *u, uint32_t *at)
+{
+    const unsigned char *s = (const unsigned char *)d->text;
+    size_t n = 0, i = from, ntok = DOC_NTOK(d);
+    while (*ti < ntok && DOC_TOK(d, *ti)->start < from)
+        (*ti)++;
+    for (; *ti < ntok && DOC_TOK(d, *ti)->end <= to; (*ti)++) {
+        const token *t = DOC_TOK(d, *ti);
+        while (i < t->start) /* the white space before it */
+            copy_code_point(s, &i, u, at, &n);
+        if (sketched(ex, d, t)) {
+            copy_code_point(s, &i, u, at, &n);
+            i = t->end;
+        }
+        while (i < t->end)
+            copy_code_point(s, &i, u, at, &n);
+    }
+    while (i < to)
+        copy_code_point(s, &i, u, at, &n);
+    at[n] = (uint32_t)to;
+    return n;
+}
+
+attrib_status segment_sentence_breaks(const attrib_extractor *ex, doc *d, sentence_break_fn take,
+                                      void *data)
+{
+    /* ICU reads UTF-16 of at most INT32_MAX units, and AT holds 32 bits. */
+    if (d->len >= INT32_MAX)
+        return segment_sentence_breaks_icu(d, take, data);
+    UErrorCode err = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_clone(d->lang->sentences, &err);
+    if (U_FAILURE(err))
+        return err == U_MEMORY_ALLOCATION_ERROR ? ATTRIB_ENOMEM : ATTRIB_EICU;
+    attrib_status st = ATTRIB_OK;
+    size_t ti = 0;
+    for (size_t from = 0, to; from < d->len && st == ATTRIB_OK; from = to) {
+        to = chunk_end((const unsigned char *)d->text, d->len, from);
+        arena_reset(&d->scratch);
+        /* A code point of N bytes makes at most N units; to - from is
+         * below INT32_MAX, so the sizes do not overflow. */
+        UChar *u = arena_alloc(&d->scratch, (to - from + 1) * sizeof *u);
+        uint32_t *at = arena_alloc(&d->scratch, (to - from + 1) * sizeof *at);
+        if (!u || !at) {
+            st = ATTRIB_ENOMEM;
+            break;
+        }
+        size_t n = sketch_chunk(ex, d, from, to, &ti, u, at);
+        ubrk_setText(bi, u, (int32_t)n, &err);
+        if (U_FAILURE(err)) {
+            st = err == U_MEMORY_ALLOCATION_ERROR ? ATTRIB_ENOMEM : ATTRIB_EICU;
+            break;
+        }
+        ubrk_first(bi);
+        for (int32_t b = ubrk_next(bi); b != UBRK_DONE && st == ATTRIB_OK; b = ubrk_next(bi))
+            st = take(d, at[b], data);
+    }
+    arena_reset(&d->scratch);
+    ubrk_close(bi);
+    return st;
+}
+
+attrib_status segment_sentences(const attrib_extractor *ex, doc *d)
+{
+    size_t ti = 0;
+    attrib_status st = segment_sentence_breaks(ex, d, take_break, &ti);
     for (size_t si = 0; si < d->sentences.len; si++) {
         sentence *s = DOC_SENT(d, si);
         s->start = DOC_TOK(d, s->tok_begin)->start;
@@ -440,7 +647,5 @@ attrib_status segment_sentences(doc *d)
             }
         }
     }
-    ubrk_close(bi);
-    utext_close(ut);
     return st;
 }

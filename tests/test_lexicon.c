@@ -142,7 +142,7 @@ static void test_longest_match(void **state)
     d.len = strlen(d.text);
     assert_int_equal(segment_words(ex, &d), ATTRIB_OK);
     assert_int_equal(lang_identify(ex, &d, "en"), ATTRIB_OK);
-    assert_int_equal(segment_sentences(&d), ATTRIB_OK);
+    assert_int_equal(segment_sentences(ex, &d), ATTRIB_OK);
     assert_int_equal(lexicon_match_document(lx, &d), ATTRIB_OK);
     assert_int_equal(tok_lex(&d, 1, LEX_SELF)->nwords, 2);
     assert_int_equal(tok_lex(&d, 1, LEX_REPORT)->nwords, 1);

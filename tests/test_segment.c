@@ -12,7 +12,7 @@ static void prepare(const attrib_extractor *ex, doc *d, const char *text, const 
     assert_int_equal(segment_words(ex, d), ATTRIB_OK);
     assert_int_equal(lang_identify(ex, d, lang), ATTRIB_OK);
     assert_int_equal(text_prepare_tokens(d), ATTRIB_OK);
-    assert_int_equal(segment_sentences(d), ATTRIB_OK);
+    assert_int_equal(segment_sentences(ex, d), ATTRIB_OK);
 }
 
 /* doc_free(): a document holds more than these stages fill (spare token
@@ -336,12 +336,129 @@ static void test_latin1_keys_match_utf8proc(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* ---- Sentence breaks through the sketch against ICU ---- */
+
+enum { MAX_BREAKS = 1 << 16 };
+
+typedef struct breaks {
+    size_t *at;
+    size_t n;
+} breaks;
+
+static attrib_status note_break(doc *d, size_t b, void *data)
+{
+    (void)d;
+    breaks *br = data;
+    if (br->n < MAX_BREAKS)
+        br->at[br->n] = b;
+    br->n++;
+    return ATTRIB_OK;
+}
+
+/* LEN bytes at TEXT, read as LANG, give ICU the same sentence breaks
+ * through the sketch as whole; false, with both printed, when not. */
+static bool same_breaks(const attrib_extractor *ex, const char *text, size_t len, const char *lang)
+{
+    doc d;
+    memset(&d, 0, sizeof d);
+    d.text = text;
+    d.len = len;
+    assert_int_equal(segment_words(ex, &d), ATTRIB_OK);
+    assert_int_equal(lang_identify(ex, &d, lang), ATTRIB_OK);
+    assert_int_equal(text_prepare_tokens(&d), ATTRIB_OK);
+    breaks a = {calloc(MAX_BREAKS, sizeof(size_t)), 0}, b = {calloc(MAX_BREAKS, sizeof(size_t)), 0};
+    assert_true(a.at && b.at);
+    assert_int_equal(segment_sentence_breaks(ex, &d, note_break, &a), ATTRIB_OK);
+    assert_int_equal(segment_sentence_breaks_icu(&d, note_break, &b), ATTRIB_OK);
+    doc_free(&d);
+    assert_true(a.n <= MAX_BREAKS);
+    bool same = a.n == b.n && memcmp(a.at, b.at, a.n * sizeof *a.at) == 0;
+    if (!same) {
+        size_t i = 0;
+        while (i < a.n && i < b.n && a.at[i] == b.at[i])
+            i++;
+        size_t from = i < a.n ? a.at[i] : len;
+        from = from > 40 ? from - 40 : 0;
+        print_error("%s, %zu breaks through the sketch, %zu by ICU; break %zu differs: %zd / %zd, "
+                    "text from byte %zu: '%.*s'\n",
+                    lang, a.n, b.n, i, i < a.n ? (ssize_t)a.at[i] : -1,
+                    i < b.n ? (ssize_t)b.at[i] : -1, from, (int)(len - from < 80 ? len - from : 80),
+                    text + from);
+    }
+    free(a.at);
+    free(b.at);
+    return same;
+}
+
+/* Random texts of words, abbreviations of the languages' exception lists,
+ * full stops, closing marks, spaces and paragraph breaks, with code points
+ * of other scripts and marks among them. */
+static size_t random_text(uint64_t *x, char *text, size_t cap, int pieces)
+{
+    static const char *const palette[] = {
+        "word", "Word", "WORD", "said", "it", "a", "A", "x", "Mr.", "Dr.", "U.S.", "e.g.", "Ph.D.",
+        "No.", "av. J.-C.", "M.", "etc.", "z. B.", "Nr.", "Sr.", "Sra.", "ecc.", "p. ex.",
+        "\xc3\xa9lan", "\xc3\x89t\xc3\xa9", "\xce\xb1\xce\xb2", "\xd0\x96\xd1\x83\xd0\xba",
+        "\xd7\xa9\xd7\x9c", "\xe4\xb8\xad\xe6\x96\x87", "\xe3\x80\x82", "\xf0\x9f\x98\x80",
+        "e\xcc\x81t", "ab\xc2\xad" "cd", "3", "3.5", "1990", ".", ".", "!", "?", "\xe2\x80\xa6",
+        "?!", ")", "\xe2\x80\x9d", "\xc2\xbb", "\xc2\xab", "\"", "'", " ", " ", " ", " ", "  ",
+        "\n", "\n\n", "\r\n", ",", ";", ":", "-", "\xe2\x80\x94", "\xc2\xa0", "\xe2\x80\xa9",
+        "l'", "d\xe2\x80\x99", "\xc2\x85", "\t"};
+    size_t len = 0;
+    for (int k = 0; k < pieces; k++) {
+        *x ^= *x << 13, *x ^= *x >> 7, *x ^= *x << 17;
+        const char *p = palette[*x % (sizeof palette / sizeof *palette)];
+        size_t n = strlen(p);
+        if (len + n >= cap)
+            break;
+        memcpy(text + len, p, n);
+        len += n;
+    }
+    return len;
+}
+
+static void test_sketched_sentences_match_icu(void **state)
+{
+    static const char *const langs[] = {"en", "fr", "de", "es", "it", "pt", "nl"};
+    uint64_t x = 0x2545F4914F6CDD1Du; /* fixed seed: the same cases every run */
+    int failures = 0;
+    for (int round = 0; round < 14000 && failures < 5; round++) {
+        char text[512];
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        size_t len = random_text(&x, text, sizeof text, 1 + (int)(x % 40));
+        if (!same_breaks(*state, text, len, langs[round % 7]))
+            failures++;
+    }
+    assert_int_equal(failures, 0);
+}
+
+/* A text longer than a chunk of the sketch, so that chunks end at
+ * paragraph breaks, and one long paragraph without any. */
+static void test_sketched_sentences_in_chunks(void **state)
+{
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    size_t cap = 300000;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    size_t len = random_text(&x, text, cap, 60000);
+    bool same = same_breaks(*state, text, len, "en");
+    /* The same without line breaks: one chunk. */
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\n' || text[i] == '\r')
+            text[i] = ' ';
+    same &= same_breaks(*state, text, len, "fr");
+    free(text);
+    assert_true(same);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_and_offsets),
         cmocka_unit_test(test_scanner_matches_icu_per_code_point),
         cmocka_unit_test(test_scanner_matches_icu_at_random),
+        cmocka_unit_test(test_sketched_sentences_match_icu),
+        cmocka_unit_test(test_sketched_sentences_in_chunks),
         cmocka_unit_test(test_french_elision),
         cmocka_unit_test(test_folding),
         cmocka_unit_test(test_latin1_keys_match_utf8proc),
