@@ -22,13 +22,18 @@ typedef struct bucket {
     uint16_t keylen;
     uint16_t single;              /* LEX_BIT()s of its one-word entries */
     const lex_entry **list;       /* NULL-terminated                    */
-    /* Beside each entry of the list, what turns most of them away at a
-     * token without reading the entry: a frequent first word ("the",
-     * "a") begins a hundred phrases. */
+    /* The entries again, as a document's tokens read them: a frequent
+     * first word ("the", "a") begins a hundred phrases, of which a token
+     * reads those whose second word is the next token. The one-word
+     * entries first (nsingle of them), then the others by the hash of
+     * their second word, each with its place in the list, which breaks
+     * a tie between two matches of a class as the list's order would. */
     struct entry_probe {
+        const lex_entry *e;
         uint32_t hash1;           /* lexicon_hash() of its second word  */
-        uint8_t nwords;
+        uint32_t pos;             /* index in list                      */
     } *probe;
+    size_t nsingle;
     size_t n, cap;
 } bucket;
 
@@ -480,6 +485,14 @@ static bool same_words(const lex_entry *a, const lex_entry *b)
     return true;
 }
 
+static int by_hash1(const void *pa, const void *pb)
+{
+    const struct entry_probe *a = pa, *b = pb;
+    if (a->hash1 != b->hash1)
+        return a->hash1 < b->hash1 ? -1 : 1;
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
 static attrib_status index_entries(lexicon *lx)
 {
     size_t cap = 64;
@@ -525,10 +538,15 @@ static attrib_status index_entries(lexicon *lx)
             continue;
         if (!(b->probe = arena_alloc(&lx->mem, b->n * sizeof *b->probe)))
             return ATTRIB_ENOMEM;
-        for (size_t j = 0; j < b->n; j++) {
-            b->probe[j].nwords = b->list[j]->nwords;
-            b->probe[j].hash1 = b->list[j]->nwords > 1 ? b->list[j]->hashes[1] : 0;
-        }
+        size_t k = 0;
+        for (size_t j = 0; j < b->n; j++)
+            if (b->list[j]->nwords == 1)
+                b->probe[k++] = (struct entry_probe){b->list[j], 0, (uint32_t)j};
+        b->nsingle = k;
+        for (size_t j = 0; j < b->n; j++)
+            if (b->list[j]->nwords > 1)
+                b->probe[k++] = (struct entry_probe){b->list[j], b->list[j]->hashes[1], (uint32_t)j};
+        qsort(b->probe + b->nsingle, b->n - b->nsingle, sizeof *b->probe, by_hash1);
     }
     return ATTRIB_OK;
 }
@@ -768,10 +786,41 @@ attrib_status lexicon_set_token(doc *d, size_t i, const lex_entry *const *by_cla
     /* A token set again (stem.c) leaves its old entries unused. */
     tl->first = (uint32_t)v->len;
     const lex_entry **out = v->data;
-    for (int c = 0; c < LEX_NCLASSES; c++)
-        if (classes & LEX_BIT(c))
-            out[v->len++] = by_class[c];
+    for (unsigned m = classes; m; m &= m - 1)
+        out[v->len++] = by_class[__builtin_ctz(m)];
     return ATTRIB_OK;
+}
+
+/* Does entry E, whose first word is token I's, match there? */
+static bool entry_at(const doc *d, size_t i, const lex_entry *e)
+{
+    if (i + e->nwords > DOC_NTOK(d))
+        return false;
+    const token *t = DOC_TOK(d, i);
+    for (size_t k = 1; k < e->nwords; k++) {
+        const token *u = DOC_TOK(d, i + k);
+        /* A phrase does not run across sentences. The hash turns most
+         * words away before any byte is compared. */
+        if (!u->key || u->hash != e->hashes[k] || u->sent != t->sent ||
+            strcmp(u->key, e->words[k]) != 0)
+            return false;
+    }
+    return !e->ntail || lexicon_tail_at(d, i, e);
+}
+
+/* The first of the N probes (sorted by hash1) whose hash1 is HASH, or
+ * of those after it when none is. */
+static const struct entry_probe *probe_bound(const struct entry_probe *p, size_t n, uint32_t hash)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p[mid].hash1 < hash)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return p + lo;
 }
 
 attrib_status lexicon_match_document(const lexicon *lx, doc *d)
@@ -789,31 +838,36 @@ attrib_status lexicon_match_document(const lexicon *lx, doc *d)
             d->lex[i].classes = 0;
             continue;
         }
+        /* The one-word entries, then the phrases whose second word has
+         * the next token's hash. */
+        const struct entry_probe *range[2][2] = {{b->probe, b->probe + b->nsingle}, {NULL, NULL}};
+        if (i + 1 < n) {
+            const struct entry_probe *p = probe_bound(range[0][1], b->n - b->nsingle,
+                                                      DOC_TOK(d, i + 1)->hash);
+            range[1][0] = range[1][1] = p;
+            while (range[1][1] < b->probe + b->n && range[1][1]->hash1 == DOC_TOK(d, i + 1)->hash)
+                range[1][1]++;
+        }
         const lex_entry *best[LEX_NCLASSES];
+        uint32_t best_pos[LEX_NCLASSES];
         unsigned classes = 0;
-        /* The next token's hash, which a phrase's second word must have. */
-        uint32_t next = i + 1 < n ? DOC_TOK(d, i + 1)->hash : 0;
-        for (size_t j = 0; j < b->n; j++) {
-            if (i + b->probe[j].nwords > n || (b->probe[j].nwords > 1 && b->probe[j].hash1 != next))
-                continue;
-            const lex_entry *e = b->list[j];
-            size_t k;
-            for (k = 1; k < e->nwords; k++) {
-                const token *u = DOC_TOK(d, i + k);
-                /* A phrase does not run across sentences. The hash
-                 * turns most words away before any byte is compared. */
-                if (!u->key || u->hash != e->hashes[k] || u->sent != t->sent ||
-                    strcmp(u->key, e->words[k]) != 0)
-                    break;
-            }
-            if (k < e->nwords || (e->ntail && !lexicon_tail_at(d, i, e)))
-                continue;
-            if (!(classes & LEX_BIT(e->cls)) ||
-                best[e->cls]->nwords + best[e->cls]->ntail < e->nwords + e->ntail) {
+        for (int r = 0; r < 2; r++)
+            for (const struct entry_probe *p = range[r][0]; p < range[r][1]; p++) {
+                const lex_entry *e = p->e;
+                if (!entry_at(d, i, e))
+                    continue;
+                /* The longest of each class; of two as long, the first
+                 * in the lexicon's order. */
+                unsigned len = e->nwords + e->ntail;
+                if (classes & LEX_BIT(e->cls)) {
+                    unsigned held = best[e->cls]->nwords + best[e->cls]->ntail;
+                    if (len < held || (len == held && p->pos > best_pos[e->cls]))
+                        continue;
+                }
                 best[e->cls] = e;
+                best_pos[e->cls] = p->pos;
                 classes |= LEX_BIT(e->cls);
             }
-        }
         attrib_status st = lexicon_set_token(d, i, best, classes);
         if (st != ATTRIB_OK)
             return st;
