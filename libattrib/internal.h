@@ -305,20 +305,18 @@ static inline bool tok_has_class(const doc *d, size_t i, unsigned mask)
 {
     return (d->lex[i].classes & mask) != 0;
 }
+/* How many bits a set of classes has: where in a token's entries the
+ * entry of a class is (a table, as the build targets no particular CPU
+ * and libgcc's popcount is a call). */
+extern const uint8_t lex_class_rank[LEX_BIT(LEX_NCLASSES)];
 /* The longest entry of class C that starts at token I, or NULL. */
 static inline const lex_entry *tok_lex(const doc *d, size_t i, lex_class c)
 {
     token_lex tl = d->lex[i];
     if (!(tl.classes & LEX_BIT(c)))
         return NULL;
-    /* The classes below C that start here, counted without a call to
-     * libgcc's popcount (the build targets no particular CPU). */
-    unsigned x = tl.classes & (LEX_BIT(c) - 1u);
-    x = x - ((x >> 1) & 0x5555u);
-    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-    x = (x + (x >> 4)) & 0x0f0fu;
-    x = (x + (x >> 8)) & 0x1fu;
-    return VEC_AT(d->lex_entries, const lex_entry *, tl.first + x);
+    return VEC_AT(d->lex_entries, const lex_entry *,
+                  tl.first + lex_class_rank[tl.classes & (LEX_BIT(c) - 1u)]);
 }
 /* Role of token i in function.txt, or ROLE_NONE. */
 lex_role tok_role(const doc *d, size_t i);

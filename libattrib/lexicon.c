@@ -762,6 +762,14 @@ bool lexicon_is_function_word(const lexicon *lx, const char *key, size_t keylen)
     return b && (b->single & LEX_BIT(LEX_FUNCTION));
 }
 
+#define RANK2(n) n, n + 1, n + 1, n + 2
+#define RANK4(n) RANK2(n), RANK2(n + 1), RANK2(n + 1), RANK2(n + 2)
+#define RANK6(n) RANK4(n), RANK4(n + 1), RANK4(n + 1), RANK4(n + 2)
+#define RANK8(n) RANK6(n), RANK6(n + 1), RANK6(n + 1), RANK6(n + 2)
+#define RANK10(n) RANK8(n), RANK8(n + 1), RANK8(n + 1), RANK8(n + 2)
+_Static_assert(LEX_NCLASSES == 11, "lex_class_rank has 2^11 entries");
+const uint8_t lex_class_rank[LEX_BIT(LEX_NCLASSES)] = {RANK10(0), RANK10(1)};
+
 attrib_status lexicon_set_token(doc *d, size_t i, const lex_entry *const *by_class,
                                 unsigned classes)
 {

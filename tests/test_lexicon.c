@@ -154,6 +154,47 @@ static void test_longest_match(void **state)
     lexicon_free(lx);
 }
 
+/* Of two entries of a class as long at a token, the first in the
+ * lexicon's order, whether the two are a phrase and a discontinuous one
+ * ("said that", "said … that") in one order or the other. */
+static void test_tie_goes_to_first_line(void **state)
+{
+    attrib_extractor *ex = *state;
+    const char *texts[2] = {"said that\tclass=report\top=say\nsaid ... that\tclass=report\top=say\n",
+                            "said ... that\tclass=report\top=say\nsaid that\tclass=report\top=say\n"};
+    for (int order = 0; order < 2; order++) {
+        lexicon *lx = NULL;
+        char err[256] = "";
+        assert_int_equal(build("en", texts[order], &lx, err, sizeof err), ATTRIB_OK);
+        doc d;
+        memset(&d, 0, sizeof d);
+        d.text = "They said that it rained.";
+        d.len = strlen(d.text);
+        assert_int_equal(segment_words(ex, &d), ATTRIB_OK);
+        assert_int_equal(lang_identify(ex, &d, "en"), ATTRIB_OK);
+        assert_int_equal(segment_sentences(ex, &d), ATTRIB_OK);
+        assert_int_equal(lexicon_match_document(lx, &d), ATTRIB_OK);
+        const lex_entry *e = tok_lex(&d, 1, LEX_REPORT);
+        assert_non_null(e);
+        assert_int_equal(e->nwords, order == 0 ? 2 : 1);
+        assert_int_equal(e->ntail, order == 0 ? 0 : 1);
+        doc_free(&d);
+        lexicon_free(lx);
+    }
+}
+
+/* A token's entries are found by the number of its classes below one. */
+static void test_class_rank(void **state)
+{
+    (void)state;
+    for (unsigned x = 0; x < LEX_BIT(LEX_NCLASSES); x++) {
+        unsigned bits = 0;
+        for (unsigned y = x; y; y >>= 1)
+            bits += y & 1u;
+        assert_int_equal(lex_class_rank[x], bits);
+    }
+}
+
 static void test_missing_file(void **state)
 {
     (void)state;
@@ -176,6 +217,8 @@ int main(void)
         cmocka_unit_test(test_later_line_overrides),
         cmocka_unit_test(test_errors_name_file_and_line),
         cmocka_unit_test(test_longest_match),
+        cmocka_unit_test(test_tie_goes_to_first_line),
+        cmocka_unit_test(test_class_rank),
         cmocka_unit_test(test_missing_file),
     };
     return cmocka_run_group_tests_name("lexicon", tests, extractor_setup, extractor_teardown);
