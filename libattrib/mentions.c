@@ -23,10 +23,11 @@
 
 #include "internal.h"
 
-/* Capitalised words of a text's body, sorted (collect_body_caps()). */
+/* Capitalised words of a text's body (collect_body_caps()): a set of
+ * tokens by their key's hash, open addressing. */
 typedef struct body_caps {
-    const char **keys;
-    size_t n;
+    const token **slots; /* NULL where empty                          */
+    size_t cap;          /* a power of two; 0 when no headline needs it */
 } body_caps;
 
 lex_role tok_role(const doc *d, size_t i)
@@ -465,42 +466,58 @@ static bool title_case(const doc *d, const sentence *s)
     return words >= TITLE_MIN_WORDS && upper * 10 >= words * 9;
 }
 
-static int cmp_key(const void *a, const void *b)
+/* The slot of a token with T's key in BC, or the empty one where it
+ * would go. */
+static const token **body_slot(const body_caps *bc, const token *t)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    size_t mask = bc->cap - 1;
+    for (size_t i = t->hash & mask;; i = (i + 1) & mask) {
+        const token *u = bc->slots[i];
+        if (!u || (u->hash == t->hash && u->keylen == t->keylen &&
+                   memcmp(u->key, t->key, t->keylen) == 0))
+            return &bc->slots[i];
+    }
 }
 
-static bool in_body(const body_caps *bc, const char *key)
+static bool in_body(const body_caps *bc, const token *t)
 {
-    return bc->n && bsearch(&key, bc->keys, bc->n, sizeof *bc->keys, cmp_key) != NULL;
+    return bc->cap && *body_slot(bc, t);
 }
 
 /* The capitalised words of every sentence that is no headline; *TITLE
- * (one per sentence) gets which are. */
+ * (one per sentence) gets which are. A text without a headline needs
+ * none. */
 static attrib_status collect_body_caps(doc *d, bool *title, body_caps *bc)
 {
     size_t n = 0;
+    bool headline = false;
     for (size_t si = 0; si < d->sentences.len; si++) {
         const sentence *s = DOC_SENT(d, si);
         title[si] = title_case(d, s);
+        headline |= title[si];
         if (!title[si])
             n += s->tok_end - s->tok_begin;
     }
-    bc->n = 0;
-    bc->keys = malloc((n ? n : 1) * sizeof *bc->keys);
-    if (!bc->keys)
+    bc->cap = 0;
+    if (!headline)
+        return ATTRIB_OK;
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    if (!(bc->slots = calloc(cap, sizeof *bc->slots)))
         return ATTRIB_ENOMEM;
+    bc->cap = cap;
     for (size_t si = 0; si < d->sentences.len; si++) {
         const sentence *s = DOC_SENT(d, si);
-        for (size_t i = s->tok_begin; !title[si] && i < s->tok_end; i++)
-            if ((DOC_TOK(d, i)->flags & (TOK_WORD | TOK_UPPER)) == (TOK_WORD | TOK_UPPER))
-                bc->keys[bc->n++] = DOC_TOK(d, i)->key;
+        for (size_t i = s->tok_begin; !title[si] && i < s->tok_end; i++) {
+            const token *t = DOC_TOK(d, i);
+            if ((t->flags & (TOK_WORD | TOK_UPPER)) == (TOK_WORD | TOK_UPPER))
+                *body_slot(bc, t) = t;
+        }
     }
-    qsort(bc->keys, bc->n, sizeof *bc->keys, cmp_key);
     return ATTRIB_OK;
 }
 
-/* 3 and 4. Titled and other proper names. */
 static attrib_status find_names(doc *d, const sentence *s, const body_caps *bc)
 {
     /* The end of the run of name words the last token looked at stands
@@ -540,7 +557,7 @@ static attrib_status find_names(doc *d, const sentence *s, const body_caps *bc)
         if (bc) {
             /* A headline: only the words the body writes as names. */
             size_t ke = i;
-            while (ke < te && (in_body(bc, DOC_TOK(d, ke)->key) ||
+            while (ke < te && (in_body(bc, DOC_TOK(d, ke)) ||
                                (ke > i && name_role(d, ke) == ROLE_CONNECTOR)))
                 ke++;
             while (ke > i && name_role(d, ke - 1) == ROLE_CONNECTOR)
@@ -613,7 +630,7 @@ attrib_status mentions_find(doc *d)
     for (size_t p = 0; p < sizeof passes / sizeof *passes && st == ATTRIB_OK; p++)
         for (size_t si = 0; si < d->sentences.len && st == ATTRIB_OK; si++)
             st = passes[p](d, DOC_SENT(d, si), title[si] ? &bc : NULL);
-    free(bc.keys);
+    free(bc.slots);
     free(title);
     return st;
 }
