@@ -425,6 +425,7 @@ void doc_free(doc *d)
     vec_free(&d->tokens);
     vec_free(&d->tokens_alt);
     vec_free(&d->sentences);
+    vec_free(&d->sketch);
     vec_free(&d->mentions);
     vec_free(&d->claims);
     vec_free(&d->lex_entries);
@@ -470,12 +471,14 @@ void doc_give(const attrib_extractor *ex, doc *d, bool keep)
         kept.tokens = d->tokens;
         kept.tokens_alt = d->tokens_alt;
         kept.sentences = d->sentences;
+        kept.sketch = d->sketch;
         kept.mentions = d->mentions;
         kept.claims = d->claims;
         kept.lex_entries = d->lex_entries;
         vec_empty(&kept.tokens);
         vec_empty(&kept.tokens_alt);
         vec_empty(&kept.sentences);
+        vec_empty(&kept.sketch);
         vec_empty(&kept.mentions);
         vec_empty(&kept.claims);
         vec_empty(&kept.lex_entries);

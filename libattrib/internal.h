@@ -156,6 +156,10 @@ typedef struct vec {
 
 /* Pointer to a new zeroed element at the end, or NULL when out of memory. */
 void *vec_push(vec *v, size_t elem_size);
+/* Room for N elements of ELEM_SIZE bytes, not zeroed, as V's whole
+ * content (len = N); NULL when out of memory or when the product
+ * overflows. */
+void *vec_reserve(vec *v, size_t n, size_t elem_size);
 void vec_free(vec *v);
 
 #define VEC_AT(v, type, i) (((type *)(v).data)[i])
@@ -172,6 +176,8 @@ typedef struct doc {
     vec tokens_alt;              /* room for text_prepare_tokens()'s
                                     copy: the two swap               */
     vec sentences;               /* sentence                           */
+    vec sketch;                  /* segment.c's sketch of the text for
+                                    ICU's sentence rules (bytes)       */
     token_lex *lex;              /* one per token (d->mem)             */
     vec lex_entries;             /* const lex_entry *: see token_lex   */
     int *mention_at;             /* one per token (d->mem): mention index or -1 */

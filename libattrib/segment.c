@@ -30,6 +30,21 @@ void *vec_push(vec *v, size_t elem_size)
     return slot;
 }
 
+void *vec_reserve(vec *v, size_t n, size_t elem_size)
+{
+    if (elem_size && n > SIZE_MAX / elem_size)
+        return NULL;
+    if (n > v->cap) {
+        void *data = realloc(v->data, n * elem_size);
+        if (!data)
+            return NULL;
+        v->data = data;
+        v->cap = n;
+    }
+    v->len = n;
+    return v->data;
+}
+
 void vec_free(vec *v)
 {
     free(v->data);
@@ -602,15 +617,15 @@ attrib_status segment_sentence_breaks(const attrib_extractor *ex, doc *d, senten
     size_t ti = 0;
     for (size_t from = 0, to; from < d->len && st == ATTRIB_OK; from = to) {
         to = chunk_end((const unsigned char *)d->text, d->len, from);
-        arena_reset(&d->scratch);
-        /* A code point of N bytes makes at most N units; to - from is
-         * below INT32_MAX, so the sizes do not overflow. */
-        UChar *u = arena_alloc(&d->scratch, (to - from + 1) * sizeof *u);
-        uint32_t *at = arena_alloc(&d->scratch, (to - from + 1) * sizeof *at);
-        if (!u || !at) {
+        /* A code point of N bytes makes at most N units: room for the
+         * units and their bytes, in memory the document keeps. */
+        size_t room = to - from + 1;
+        uint32_t *at = vec_reserve(&d->sketch, room, sizeof *at + sizeof(UChar));
+        if (!at) {
             st = ATTRIB_ENOMEM;
             break;
         }
+        UChar *u = (UChar *)(at + room);
         size_t n = sketch_chunk(ex, d, from, to, &ti, u, at);
         ubrk_setText(bi, u, (int32_t)n, &err);
         if (U_FAILURE(err)) {
@@ -621,7 +636,6 @@ attrib_status segment_sentence_breaks(const attrib_extractor *ex, doc *d, senten
         for (int32_t b = ubrk_next(bi); b != UBRK_DONE && st == ATTRIB_OK; b = ubrk_next(bi))
             st = take(d, at[b], data);
     }
-    arena_reset(&d->scratch);
     ubrk_close(bi);
     return st;
 }
