@@ -92,6 +92,10 @@ static void free_list(arena_block *b)
 
 void arena_reset(arena *a)
 {
+    /* Nothing allocated since the last reset (a stage reset its scratch,
+     * then the document is put by): no use to learn from, keep all. */
+    if (!a->head)
+        return;
     free_list(a->spare);
     a->spare = a->head;
     a->head = NULL;

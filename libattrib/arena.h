@@ -26,7 +26,8 @@ void *arena_calloc(arena *a, size_t n, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t n);
 /* Forgets every allocation. The blocks in use are kept for the next
  * allocations; spare blocks that nothing used since the last reset are
- * freed, so that what an arena keeps follows what its last use needed. */
+ * freed, so that what an arena keeps follows what its last use needed.
+ * A reset after a reset, with nothing allocated between, does nothing. */
 void arena_reset(arena *a);
 void arena_free(arena *a);
 
