@@ -186,6 +186,18 @@ typedef struct doc {
 } doc;
 
 #define DOC_TOK(d, i) (&VEC_AT((d)->tokens, token, (i)))
+
+/* vec_push() of a token, without a call while there is room: the
+ * per-token loops of segmentation use it. */
+static inline token *tokens_push(vec *v)
+{
+    if (v->len < v->cap) {
+        token *t = (token *)v->data + v->len++;
+        *t = (token){0};
+        return t;
+    }
+    return vec_push(v, sizeof(token));
+}
 #define DOC_SENT(d, i) (&VEC_AT((d)->sentences, sentence, (i)))
 #define DOC_MEN(d, i) (&VEC_AT((d)->mentions, mention, (i)))
 #define DOC_NTOK(d) ((d)->tokens.len)

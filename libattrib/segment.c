@@ -105,7 +105,7 @@ typedef struct walk {
 /* Adds the segment [A, B) as a token unless it is white space or binary
  * junk; WORD: ICU would give it a word's rule status. Only a segment
  * without letters or digits (MAYBE_BLANK) can be junk. */
-static attrib_status add_segment(walk *w, size_t a, size_t b, bool word, bool maybe_blank)
+static inline attrib_status add_segment(walk *w, size_t a, size_t b, bool word, bool maybe_blank)
 {
     const char *s = w->d->text + a;
     size_t len = b - a;
@@ -121,7 +121,7 @@ static attrib_status add_segment(walk *w, size_t a, size_t b, bool word, bool ma
         if (is_space_run(s, len, &w->newlines))
             return ATTRIB_OK;
     }
-    token *t = vec_push(&w->d->tokens, sizeof(token));
+    token *t = tokens_push(&w->d->tokens);
     if (!t)
         return ATTRIB_ENOMEM;
     t->start = a;
@@ -363,12 +363,19 @@ attrib_status segment_walk_words(const attrib_extractor *ex, doc *d)
             line_newlines = w.newlines;
             continue;
         }
-        st = add_segment(&w, a, i, word, !letters);
+        if (cls == WB_SPACE)
+            continue;
         if (cls == WB_NEWLINE || cls == WB_CR) {
+            /* Line breaks are white space; LF and U+2029 count towards a
+             * paragraph, as in is_space_run(). */
+            if (s[i - 1] == '\n' || (i - a == 3 && s[a + 2] == 0xA9))
+                w.newlines++;
             line = i;
             line_tokens = d->tokens.len;
             line_newlines = w.newlines;
+            continue;
         }
+        st = add_segment(&w, a, i, word, !letters);
     }
     if (bi)
         ubrk_close(bi);

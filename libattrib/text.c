@@ -153,41 +153,49 @@ uint16_t text_case_flags(const char *s, size_t len)
 #define KEY_MAX 256
 
 /* A Latin-1 word's key, hash and case flags in one pass, as text_fold(),
- * lexicon_hash() and text_case_flags() would give them; false, with
- * nothing reliable written, for any other word. ASCII and U+00C0..U+00FF
- * cover most words of western European news. Their folding keeps the
- * length: capitals A-Z and U+00C0..U+00DE (but the multiplication sign)
- * take their small letter, precomposed letters are already NFC, and the
+ * lexicon_hash() and text_case_flags() would give them: the key's length,
+ * or (size_t)-1, with nothing reliable written, for any other word. ASCII
+ * and U+00C0..U+00FF cover most words of western European news, and the
+ * typographic apostrophes and hyphens of U+2010..U+2019 most of the rest.
+ * Their folding does not lengthen a word: capitals A-Z and U+00C0..U+00DE
+ * (but the multiplication sign) take their small letter, precomposed
+ * letters are already NFC, the typographic marks become ' and -, and the
  * one letter whose folding grows, ß, is left to utf8proc. */
-static bool latin_key(const char *s, size_t len, char *out, uint32_t *hash, uint16_t *flags)
+static size_t latin_key(const char *s, size_t len, char *out, uint32_t *hash, uint16_t *flags)
 {
-    uint32_t h = lexicon_hash("", 0);
+    uint32_t h = 2166136261u; /* lexicon_hash()'s FNV-1a, a byte at a time */
     bool first = true, upper_first = false, any_lower = false;
     int letters = 0;
+    size_t o = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        bool upper, lower;
+        bool upper = false, lower = false;
         if (c < 0x80) {
             upper = c >= 'A' && c <= 'Z';
             lower = c >= 'a' && c <= 'z';
             if (upper)
                 c = (unsigned char)(c + 32);
-        } else {
-            /* C3 80..BF is U+00C0..U+00FF. */
-            if (c != 0xC3 || i + 1 >= len)
-                return false;
-            unsigned char c2 = (unsigned char)s[i + 1];
+        } else if (c == 0xC3 && i + 1 < len) { /* C3 80..BF: U+00C0..U+00FF */
+            unsigned char c2 = (unsigned char)s[++i];
             if (c2 == 0x9F) /* ß */
-                return false;
+                return (size_t)-1;
             upper = c2 < 0x9F && c2 != 0x97;
             lower = c2 > 0x9F && c2 != 0xB7;
-            out[i] = (char)c;
+            out[o++] = (char)c;
             h = (h ^ c) * 16777619u;
             c = upper ? (unsigned char)(c2 + 0x20) : c2;
-            i++;
+        } else if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+                   (((unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x93) ||
+                    (unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+            /* U+2010..U+2013 are hyphens and dashes, U+2018 and U+2019
+             * apostrophes, as fold_punct() has them. */
+            c = (unsigned char)s[i + 2] >= 0x98 ? '\'' : '-';
+            i += 2;
+        } else {
+            return (size_t)-1;
         }
-        out[i] = (char)c;
-        h = (h ^ c) * 16777619u; /* lexicon_hash(), a byte at a time */
+        out[o++] = (char)c;
+        h = (h ^ c) * 16777619u;
         if (upper || lower) {
             letters++;
             upper_first |= first && upper;
@@ -197,34 +205,44 @@ static bool latin_key(const char *s, size_t len, char *out, uint32_t *hash, uint
             first = false;
         }
     }
-    out[len] = '\0';
+    out[o] = '\0';
     *hash = h;
     *flags = (uint16_t)((upper_first ? TOK_UPPER : 0) |
                         (upper_first && !any_lower && letters >= 2 ? TOK_ALLCAPS : 0));
-    return true;
+    return o;
 }
 
 attrib_status text_normalise_tokens(doc *d)
 {
+    /* The keys of the fast path are no longer than their words: they are
+     * written in place into one block for all of them, room for a word
+     * and a NUL each. */
+    size_t room = d->len + DOC_NTOK(d), used = 0;
+    char *keys = arena_alloc(&d->mem, room ? room : 1);
+    if (!keys)
+        return ATTRIB_ENOMEM;
     char key[KEY_MAX];
     for (size_t i = 0; i < DOC_NTOK(d); i++) {
         token *t = DOC_TOK(d, i);
         const char *s = d->text + t->start;
         size_t len = t->end - t->start;
         uint16_t flags;
-        size_t k = len;
-        if (len < KEY_MAX && latin_key(s, len, key, &t->hash, &flags)) {
+        size_t k = len < KEY_MAX ? latin_key(s, len, keys + used, &t->hash, &flags) : (size_t)-1;
+        if (k != (size_t)-1) {
             t->flags |= flags;
-        } else {
-            t->flags |= text_case_flags(s, len);
-            k = text_fold(s, len, key, sizeof key);
-            if (k == (size_t)-1 || k > UINT16_MAX) {
-                t->key = ""; /* too long to be any lexicon word */
-                t->hash = lexicon_hash("", 0);
-                continue;
-            }
-            t->hash = lexicon_hash(key, k);
+            t->key = keys + used;
+            t->keylen = (uint16_t)k;
+            used += k + 1;
+            continue;
         }
+        t->flags |= text_case_flags(s, len);
+        k = text_fold(s, len, key, sizeof key);
+        if (k == (size_t)-1 || k > UINT16_MAX) {
+            t->key = ""; /* too long to be any lexicon word */
+            t->hash = lexicon_hash("", 0);
+            continue;
+        }
+        t->hash = lexicon_hash(key, k);
         if (!(t->key = arena_strndup(&d->mem, key, k)))
             return ATTRIB_ENOMEM;
         t->keylen = (uint16_t)k;
@@ -246,15 +264,14 @@ static size_t apostrophe_at(const char *p, const char *end)
 }
 
 /* Starts the split copy of the tokens at token I: OUT gets the tokens
- * before it, which no split touched. */
+ * before it, which no split touched, with room for splits to come. */
 static bool begin_split(const doc *d, vec *out, size_t i)
 {
-    for (size_t k = 0; k < i; k++) {
-        token *slot = vec_push(out, sizeof(token));
-        if (!slot)
-            return false;
-        *slot = *DOC_TOK(d, k);
-    }
+    size_t n = DOC_NTOK(d);
+    if (!vec_reserve(out, n + n / 4 + 16, sizeof(token)))
+        return false;
+    memcpy(out->data, d->tokens.data, i * sizeof(token));
+    out->len = i;
     return true;
 }
 
@@ -280,7 +297,7 @@ attrib_status text_prepare_tokens(doc *d)
                     p++;
                 if (!split && !(split = begin_split(d, &out, i)))
                     goto oom;
-                token *a = vec_push(&out, sizeof(token));
+                token *a = tokens_push(&out);
                 if (!a)
                     goto oom;
                 *a = t;
@@ -308,7 +325,7 @@ attrib_status text_prepare_tokens(doc *d)
                     p--;
                 if (!split && !(split = begin_split(d, &out, i)))
                     goto oom;
-                token *a = vec_push(&out, sizeof(token));
+                token *a = tokens_push(&out);
                 if (!a)
                     goto oom;
                 *a = t;
@@ -328,7 +345,7 @@ attrib_status text_prepare_tokens(doc *d)
         }
         if (!split)
             continue;
-        token *slot = vec_push(&out, sizeof(token));
+        token *slot = tokens_push(&out);
         if (!slot)
             goto oom;
         *slot = t;

@@ -301,14 +301,15 @@ static void test_scanner_matches_icu_at_random(void **state)
     assert_int_equal(failures, 0);
 }
 
-/* Keys and case flags of words of Latin-1 letters (made in one pass by
- * text_normalise_tokens()) are those of text_fold() and
- * text_case_flags(), which go through utf8proc and ICU. */
+/* Keys and case flags of words of Latin-1 letters and typographic marks
+ * (made in one pass by text_normalise_tokens()) are those of text_fold()
+ * and text_case_flags(), which go through utf8proc and ICU. */
 static void test_latin1_keys_match_utf8proc(void **state)
 {
     static const char *const shapes[] = {"%sab", "x%s", "%s%s", "A%s9", "%s"};
     int failures = 0;
-    for (uint32_t cp = 0x41; cp < 0x100; cp++) {
+    /* Latin-1, then the typographic hyphens, dashes and apostrophes. */
+    for (uint32_t cp = 0x41; cp < 0x201A; cp = cp == 0xFF ? 0x2010 : cp + 1) {
         char c[5] = {0};
         put_utf8(c, cp);
         for (size_t k = 0; k < sizeof shapes / sizeof *shapes; k++) {
