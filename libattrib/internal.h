@@ -337,9 +337,25 @@ static inline const lex_entry *tok_lex(const doc *d, size_t i, lex_class c)
                   tl.first + lex_class_rank[tl.classes & (LEX_BIT(c) - 1u)]);
 }
 /* Role of token i in function.txt, or ROLE_NONE. */
-lex_role tok_role(const doc *d, size_t i);
+static inline lex_role tok_role(const doc *d, size_t i)
+{
+    const lex_entry *e = tok_lex(d, i, LEX_FUNCTION);
+    return e ? (lex_role)e->role : ROLE_NONE;
+}
 bool tok_is(const doc *d, size_t i, const char *key);
-bool tok_is_punct(const doc *d, size_t i, const char *chars);
+/* Is token I one of the punctuation marks CHARS? Inline, and no strchr():
+ * the stages ask it of most tokens, with a literal, which the compiler
+ * then turns into a comparison or a few. */
+static inline bool tok_is_punct(const doc *d, size_t i, const char *chars)
+{
+    const token *t = DOC_TOK(d, i);
+    if ((t->flags & TOK_WORD) || t->keylen != 1)
+        return false;
+    for (; *chars; chars++)
+        if (*chars == t->key[0])
+            return true;
+    return false;
+}
 /* Is token I a hyphen written between two words ("state-sponsored"),
  * both in [0, SE)? */
 bool tok_attached_hyphen(const doc *d, size_t i, size_t se);

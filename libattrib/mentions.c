@@ -30,12 +30,6 @@ typedef struct body_caps {
     size_t cap;          /* a power of two; 0 when no headline needs it */
 } body_caps;
 
-lex_role tok_role(const doc *d, size_t i)
-{
-    const lex_entry *e = tok_lex(d, i, LEX_FUNCTION);
-    return e ? (lex_role)e->role : ROLE_NONE;
-}
-
 static lex_role name_role(const doc *d, size_t i)
 {
     const lex_entry *e = tok_lex(d, i, LEX_NAME);
@@ -45,12 +39,6 @@ static lex_role name_role(const doc *d, size_t i)
 bool tok_is(const doc *d, size_t i, const char *key)
 {
     return strcmp(DOC_TOK(d, i)->key, key) == 0;
-}
-
-bool tok_is_punct(const doc *d, size_t i, const char *chars)
-{
-    const token *t = DOC_TOK(d, i);
-    return !(t->flags & TOK_WORD) && t->keylen == 1 && strchr(chars, t->key[0]);
 }
 
 /* Classes whose words are no part of a name. */
