@@ -2222,22 +2222,23 @@ attrib_status claims_assemble(doc *d)
     ctx c;
     memset(&c, 0, sizeof c);
     c.d = d;
-    /* Per-token arrays, zeroed, in the document's scratch arena (reset
-     * below), so that a stream of documents reuses their memory; one
-     * element at least, so that an empty document is no allocation
+    /* Per-token arrays in the document's scratch arena (reset below), so
+     * that a stream of documents reuses their memory; zeroed, but for
+     * those index_tokens() and clauses() write whole before any read;
+     * one element at least, so that an empty document is no allocation
      * failure. */
     size_t m = n ? n : 1;
     c.cue_at = arena_calloc(&d->scratch, m, sizeof *c.cue_at);
     c.qmark = arena_calloc(&d->scratch, m, sizeof *c.qmark);
-    c.quote_open_at = arena_calloc(&d->scratch, m, sizeof *c.quote_open_at);
-    c.quote_close_at = arena_calloc(&d->scratch, m, sizeof *c.quote_close_at);
     c.quote_depth = arena_calloc(&d->scratch, m, sizeof *c.quote_depth);
     c.next_claim_cue = arena_calloc(&d->scratch, m, sizeof *c.next_claim_cue);
     c.appositive = arena_calloc(&d->scratch, m, sizeof *c.appositive);
-    c.clause_end = arena_calloc(&d->scratch, m, sizeof *c.clause_end);
-    c.next_close = arena_calloc(&d->scratch, m, sizeof *c.next_close);
-    c.mod = arena_calloc(&d->scratch, m, sizeof *c.mod);
-    c.clause_start = arena_calloc(&d->scratch, m, sizeof *c.clause_start);
+    c.quote_open_at = arena_alloc(&d->scratch, m * sizeof *c.quote_open_at);
+    c.quote_close_at = arena_alloc(&d->scratch, m * sizeof *c.quote_close_at);
+    c.clause_end = arena_alloc(&d->scratch, m * sizeof *c.clause_end);
+    c.next_close = arena_alloc(&d->scratch, m * sizeof *c.next_close);
+    c.mod = arena_alloc(&d->scratch, m * sizeof *c.mod);
+    c.clause_start = arena_alloc(&d->scratch, m * sizeof *c.clause_start);
     vec cues = {0};
     attrib_status st = ATTRIB_OK;
     if (!c.cue_at || !c.qmark || !c.quote_open_at || !c.quote_close_at || !c.quote_depth ||
