@@ -48,43 +48,51 @@ static const char *own_words(doc *d, const mention *m)
     return out;
 }
 
-/* Do the words of SHORT stand first or last among the words of LONG? */
-static bool part_of(const doc *d, const mention *s, const mention *l)
-{
-    size_t ns = s->te - s->head, nl = l->te - l->head;
-    if (ns >= nl)
-        return false;
-    bool first = true, last = true;
-    for (size_t k = 0; k < ns; k++) {
-        const char *w = DOC_TOK(d, s->head + k)->key;
-        first &= strcmp(w, DOC_TOK(d, l->head + k)->key) == 0;
-        last &= strcmp(w, DOC_TOK(d, l->te - ns + k)->key) == 0;
-    }
-    /* A person is called by the last name; an organisation by the first. */
-    return l->kind == ATTRIB_KIND_PERSON ? last : first;
-}
-
 /* Multi-word names by their first and by their last word, sorted, so a
  * shorter name finds the longer names it may belong to without comparing
- * every pair (a long document has thousands of names). */
+ * every pair (a long document has thousands of names). Sorted by the
+ * words' hashes first, so that most comparisons are of two integers; of
+ * one word, in the order of the mentions. */
 typedef struct name_key {
     const char *word;
+    uint32_t hash;  /* the token's lexicon_hash() of WORD */
     size_t mention;
 } name_key;
 
-static int cmp_name_key(const void *a, const void *b)
+static name_key key_of(const doc *d, size_t tok, size_t mention)
 {
-    return strcmp(((const name_key *)a)->word, ((const name_key *)b)->word);
+    return (name_key){DOC_TOK(d, tok)->key, DOC_TOK(d, tok)->hash, mention};
 }
 
-/* The first of the sorted KEYS whose word is not below WORD, or with PAST
- * not above it either: the bounds of WORD's run. */
-static size_t key_bound(const name_key *keys, size_t n, const char *word, bool past)
+/* Two words in the keys' order: <0, 0 or >0. */
+static int cmp_hashed(uint32_t ha, const char *a, uint32_t hb, const char *b)
+{
+    if (ha != hb)
+        return ha < hb ? -1 : 1;
+    return strcmp(a, b);
+}
+
+/* K's word against the word of token T. */
+static int cmp_word(const name_key *k, const token *t)
+{
+    return cmp_hashed(k->hash, k->word, t->hash, t->key);
+}
+
+static int cmp_name_key(const void *pa, const void *pb)
+{
+    const name_key *a = pa, *b = pb;
+    int c = cmp_hashed(a->hash, a->word, b->hash, b->word);
+    return c ? c : (a->mention > b->mention) - (a->mention < b->mention);
+}
+
+/* The first of the sorted KEYS whose word is not below token T's, or
+ * with PAST not above it either: the bounds of the word's run. */
+static size_t key_bound(const name_key *keys, size_t n, const token *t, bool past)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(keys[mid].word, word);
+        int c = cmp_word(&keys[mid], t);
         if (c < 0 || (past && c == 0))
             lo = mid + 1;
         else
@@ -93,16 +101,41 @@ static size_t key_bound(const name_key *keys, size_t n, const char *word, bool p
     return lo;
 }
 
+/* Are tokens I and J the same word? */
+static bool same_word(const doc *d, size_t i, size_t j)
+{
+    const token *a = DOC_TOK(d, i), *b = DOC_TOK(d, j);
+    return a->hash == b->hash && strcmp(a->key, b->key) == 0;
+}
+
+/* Do the words of SHORT stand first or last among the words of LONG? */
+static bool part_of(const doc *d, const mention *s, const mention *l)
+{
+    size_t ns = s->te - s->head, nl = l->te - l->head;
+    if (ns >= nl)
+        return false;
+    bool first = true, last = true;
+    for (size_t k = 0; k < ns; k++) {
+        first &= same_word(d, s->head + k, l->head + k);
+        last &= same_word(d, s->head + k, l->te - ns + k);
+    }
+    /* A person is called by the last name; an organisation by the first. */
+    return l->kind == ATTRIB_KIND_PERSON ? last : first;
+}
+
 /* How many longer names a short name is compared with at most: enough for
  * any real text, a bound for a hostile one. */
 #define NAME_CANDIDATES 16
 
+/* The longest of the names holding M whose first or last word is token
+ * WORD's. */
 static const mention *longest_containing(const doc *d, const name_key *keys, size_t nkeys,
-                                         const mention *m, const char *word)
+                                         const mention *m, size_t word)
 {
-    size_t lo = key_bound(keys, nkeys, word, false);
+    const token *w = DOC_TOK(d, word);
+    size_t lo = key_bound(keys, nkeys, w, false);
     const mention *best = NULL;
-    for (size_t k = lo; k < nkeys && k < lo + NAME_CANDIDATES && strcmp(keys[k].word, word) == 0; k++) {
+    for (size_t k = lo; k < nkeys && k < lo + NAME_CANDIDATES && cmp_word(&keys[k], w) == 0; k++) {
         const mention *l = DOC_MEN(d, keys[k].mention);
         if (part_of(d, m, l) && (!best || l->te - l->head > best->te - best->head))
             best = l;
@@ -156,15 +189,6 @@ static bool initials_of(const doc *d, const mention *m, const token *acr)
     return k == n && n >= 2;
 }
 
-/* Definitions by acronym, then by position: the last definition of an
- * acronym is the one that holds. */
-static int cmp_definition(const void *a, const void *b)
-{
-    const name_key *x = a, *y = b;
-    int c = strcmp(x->word, y->word);
-    return c ? c : (x->mention > y->mention) - (x->mention < y->mention);
-}
-
 /* "Name (ACR)": the acronym takes the name's canonical name, and so does
  * every use of it as a name of its own. The definitions are collected and
  * sorted first, so that a long text with many of them is not read once
@@ -186,18 +210,19 @@ static attrib_status resolve_acronyms(doc *d)
             m->kind = ATTRIB_KIND_ORGANIZATION;
         if (!defs && !(defs = malloc(n * sizeof *defs)))
             return ATTRIB_ENOMEM;
-        defs[ndefs++] = (name_key){acr->key, i};
+        defs[ndefs++] = key_of(d, k + 1, i);
     }
     if (!ndefs)
         return ATTRIB_OK;
-    qsort(defs, ndefs, sizeof *defs, cmp_definition);
+    /* Of one acronym, by position: the last definition holds. */
+    qsort(defs, ndefs, sizeof *defs, cmp_name_key);
     for (size_t j = 0; j < n; j++) {
         mention *u = DOC_MEN(d, j);
         if (u->te - u->head != 1 || (u->flags & MEN_GAZETTEER))
             continue;
-        const char *key = DOC_TOK(d, u->head)->key;
+        const token *key = DOC_TOK(d, u->head);
         size_t lo = key_bound(defs, ndefs, key, true); /* the first definition past KEY */
-        if (lo > 0 && strcmp(defs[lo - 1].word, key) == 0) {
+        if (lo > 0 && cmp_word(&defs[lo - 1], key) == 0) {
             const mention *m = DOC_MEN(d, defs[lo - 1].mention);
             u->canonical = m->canonical;
             u->kind = m->kind;
@@ -416,8 +441,8 @@ attrib_status resolve_mentions(doc *d)
     for (size_t i = 0; i < n; i++) {
         const mention *l = DOC_MEN(d, i);
         if ((l->flags & MEN_NAME) && l->te - l->head >= 2) {
-            keys[nkeys++] = (name_key){DOC_TOK(d, l->head)->key, i};
-            keys[nkeys++] = (name_key){DOC_TOK(d, l->te - 1)->key, i};
+            keys[nkeys++] = key_of(d, l->head, i);
+            keys[nkeys++] = key_of(d, l->te - 1, i);
         }
     }
     qsort(keys, nkeys, sizeof *keys, cmp_name_key);
@@ -425,8 +450,8 @@ attrib_status resolve_mentions(doc *d)
         mention *m = DOC_MEN(d, i);
         if (!(m->flags & MEN_NAME))
             continue;
-        const mention *best = longest_containing(d, keys, nkeys, m, DOC_TOK(d, m->head)->key);
-        const mention *other = longest_containing(d, keys, nkeys, m, DOC_TOK(d, m->te - 1)->key);
+        const mention *best = longest_containing(d, keys, nkeys, m, m->head);
+        const mention *other = longest_containing(d, keys, nkeys, m, m->te - 1);
         if (other && (!best || other->te - other->head > best->te - best->head))
             best = other;
         if (best) {
