@@ -494,14 +494,16 @@ attrib_status segment_sentence_breaks_icu(doc *d, sentence_break_fn take, void *
  *
  * ICU's sentence break iterator reads every code point, and through the
  * filter that keeps "Mr." from ending a sentence, it reads them slowly
- * (UTF-8 through a UText). Its rules (UAX #29) read a word of letters by
- * its class and its first letter only, except the word right before a
- * full stop: SB7 reads that word's last letter, and the filter reads it
- * whole to match abbreviations. So ICU reads a sketch of the text in
- * UTF-16: a word of two or more letters that is not followed by a full
- * stop (nor by a mark or format control, which the rules pass over) is
- * reduced to its first letter, and every other code point is copied. A
- * table maps each unit of the sketch back to its byte in the text.
+ * (UTF-8 through a UText). Its rules (UAX #29) break only after a full
+ * stop or a paragraph separator, and read around a full stop: the letter
+ * before it (SB7), the first letter after it (SB8), and the filter the
+ * abbreviation it ends. Words of letters between full stops are read by
+ * their class alone. So ICU reads a sketch of the text in UTF-16: a run
+ * of words of letters, none followed by a full stop (nor by a mark or
+ * format control, which the rules pass over), with the spaces between
+ * them, is reduced to the run's first letter, and every other code point
+ * is copied. A table maps each unit of the sketch back to its byte in
+ * the text.
  *
  * The sketch is made a chunk at a time, each chunk ending with a
  * paragraph separator (after which ICU always breaks, SB4), so that its
@@ -549,20 +551,28 @@ static inline UChar32 decode(const unsigned char *s, size_t *i)
                      (s[k + 3] & 0x3F));
 }
 
-/* May token T be reduced to its first letter: two or more letters and
- * nothing after it that makes ICU read them? */
+/* Is token T a word of letters that ICU reads by its first letter only:
+ * nothing right after it that makes ICU read more (a full stop, a mark
+ * or format control the rules pass over)? */
 static bool sketched(const attrib_extractor *ex, const doc *d, const token *t)
 {
     const unsigned char *s = (const unsigned char *)d->text;
-    if (!(t->flags & TOK_WORD) || t->end - t->start < 2)
+    if (!(t->flags & TOK_WORD))
         return false;
-    size_t i = t->start, letters = 0;
-    while (i < t->end) {
+    size_t i = t->start;
+    while (i < t->end)
         if (!(class_bits(ex, s, &i) & SB_LETTER))
             return false;
-        letters++;
-    }
-    return letters >= 2 && (i == d->len || !(class_bits(ex, s, &i) & SB_KEEP));
+    return i == d->len || !(class_bits(ex, s, &i) & SB_KEEP);
+}
+
+/* Is [FROM, TO) only spaces and tabs? */
+static bool blank_gap(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return false;
+    return true;
 }
 
 /* Appends the code point at *I to the sketch (U, AT, *N), moving *I past
@@ -593,16 +603,26 @@ static size_t sketch_chunk(const attrib_extractor *ex, const doc *d, size_t from
     size_t n = 0, i = from, ntok = DOC_NTOK(d);
     while (*ti < ntok && DOC_TOK(d, *ti)->start < from)
         (*ti)++;
+    /* A run of such words, with the spaces between them, is one letter:
+     * no rule reads inside it, and the first letter is what SB8 reads
+     * after a full stop. */
+    bool run = false;
     for (; *ti < ntok && DOC_TOK(d, *ti)->end <= to; (*ti)++) {
         const token *t = DOC_TOK(d, *ti);
+        bool word = sketched(ex, d, t);
+        if (word && run && blank_gap(d->text, i, t->start)) {
+            i = t->end;
+            continue;
+        }
         while (i < t->start) /* the white space before it */
             copy_code_point(s, &i, u, at, &n);
-        if (sketched(ex, d, t)) {
+        if (word) {
             copy_code_point(s, &i, u, at, &n);
             i = t->end;
         }
         while (i < t->end)
             copy_code_point(s, &i, u, at, &n);
+        run = word;
     }
     while (i < to)
         copy_code_point(s, &i, u, at, &n);
