@@ -43,6 +43,12 @@ struct lexicon {
     size_t n, cap;
     bucket *table;                /* open addressing, power of two      */
     size_t tcap;
+    /* Each slot of the table as a document's lookups probe it: 0 when
+     * empty, else its key's hash (a hash of 0 as 1). A bucket is 56
+     * bytes, a language's table near a megabyte, more than a core's
+     * cache: most words of a text are in no lexicon, and their probes
+     * now read these 4 bytes a slot and no bucket. */
+    uint32_t *tags;
     const char **elisions, **clitics; /* folded, e.g. "l'" and "'s"     */
     size_t nelisions, nclitics;
 };
@@ -548,6 +554,10 @@ static attrib_status index_entries(lexicon *lx)
                 b->probe[k++] = (struct entry_probe){b->list[j], b->list[j]->hashes[1], (uint32_t)j};
         qsort(b->probe + b->nsingle, b->n - b->nsingle, sizeof *b->probe, by_hash1);
     }
+    if (!(lx->tags = arena_alloc(&lx->mem, lx->tcap * sizeof *lx->tags)))
+        return ATTRIB_ENOMEM;
+    for (size_t i = 0; i < lx->tcap; i++)
+        lx->tags[i] = !lx->table[i].key ? 0 : lx->table[i].hash ? lx->table[i].hash : 1;
     return ATTRIB_OK;
 }
 
@@ -737,10 +747,18 @@ attrib_status lexicon_build_function_words(const char *lang, UBreakIterator *wor
 static const bucket *lookup_bucket(const lexicon *lx, const char *key, size_t keylen,
                                    uint32_t hash)
 {
-    if (!lx->tcap)
+    if (!lx->tags)
         return NULL;
-    const bucket *b = find_bucket(lx, key, keylen, hash);
-    return b->key ? b : NULL;
+    /* find_bucket()'s probes, through the tags. */
+    size_t mask = lx->tcap - 1;
+    uint32_t tag = hash ? hash : 1;
+    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+        if (!lx->tags[i])
+            return NULL;
+        const bucket *b = &lx->table[i];
+        if (lx->tags[i] == tag && b->keylen == keylen && memcmp(b->key, key, keylen) == 0)
+            return b;
+    }
 }
 
 const lex_entry *const *lexicon_lookup(const lexicon *lx, const char *key, size_t keylen)
