@@ -351,8 +351,9 @@ attrib_status text_prepare_tokens(doc *d)
         *slot = t;
     }
     if (split) {
+        /* The room swapped out keeps its length, which tells doc_give()
+         * it was used and is worth keeping for the next document. */
         d->tokens_alt = d->tokens;
-        d->tokens_alt.len = 0;
         d->tokens = out;
     }
     return ATTRIB_OK;
