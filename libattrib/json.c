@@ -12,7 +12,7 @@
 #include "jsonbuf.h"
 #include "result.h"
 
-void jb_put(jbuf *b, const char *s, size_t n)
+void jb_put_grow(jbuf *b, const char *s, size_t n)
 {
     if (b->failed)
         return;
@@ -23,6 +23,7 @@ void jb_put(jbuf *b, const char *s, size_t n)
         char *p = realloc(b->s, cap);
         if (!p) {
             b->failed = true;
+            b->cap = b->len; /* no room: jb_put() comes here, and returns */
             return;
         }
         b->s = p;

@@ -12,11 +12,24 @@
 
 typedef struct jbuf {
     char *s; /* NUL-terminated; the caller frees it */
-    size_t len, cap;
+    size_t len, cap; /* cap >= len; cap == len once a write failed */
     bool failed;
 } jbuf;
 
-void jb_put(jbuf *b, const char *s, size_t n);
+/* jb_put() when the buffer must grow first (or a write failed). */
+void jb_put_grow(jbuf *b, const char *s, size_t n);
+/* Inline: a JSON text is a few hundred short writes, most of literals,
+ * whose copy the compiler makes a move or two. */
+static inline void jb_put(jbuf *b, const char *s, size_t n)
+{
+    if (n >= b->cap - b->len) { /* no room for N bytes and the NUL */
+        jb_put_grow(b, s, n);
+        return;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
 /* Inline, so that the length of a literal is known at compile time. */
 static inline void jb_puts(jbuf *b, const char *s) { jb_put(b, s, strlen(s)); }
 /* V in decimal, without printf (spans are most of a result's numbers). */
