@@ -584,10 +584,12 @@ static void clauses(ctx *c)
             end = k + 1;
             cue_after = false;
         }
-        bool boundary = tok_is_punct(d, k, ";") ||
-                        (tok_is_punct(d, k, ",") && k + 1 < n &&
-                         (tok_role(d, k + 1) == ROLE_CONTRAST || tok_role(d, k + 1) == ROLE_CONJ));
-        if (boundary && cue_after) {
+        /* Only a cue after it makes a boundary: asked first. */
+        bool boundary = cue_after &&
+                        (tok_is_punct(d, k, ";") ||
+                         (tok_is_punct(d, k, ",") && k + 1 < n &&
+                          (tok_role(d, k + 1) == ROLE_CONTRAST || tok_role(d, k + 1) == ROLE_CONJ)));
+        if (boundary) {
             end = k;
             cue_after = false;
         }
@@ -610,6 +612,8 @@ static void clauses(ctx *c)
 static const lex_entry *cue_entry(const doc *d, size_t i)
 {
     static const lex_class cue_classes[] = {LEX_BLAME, LEX_SELF, LEX_REPORT, LEX_RESP};
+    if (!tok_has_class(d, i, LEX_CUES))
+        return NULL; /* most tokens */
     const lex_entry *best = NULL;
     for (size_t k = 0; k < sizeof cue_classes / sizeof *cue_classes; k++) {
         const lex_entry *e = tok_lex(d, i, cue_classes[k]);
@@ -2258,6 +2262,11 @@ attrib_status claims_assemble(doc *d)
     } cue;
     size_t modifier_end = 0; /* a stance phrase ("no evidence") holds its words */
     for (size_t i = 0; i < n;) {
+        /* Most tokens start no cue and no stance phrase. */
+        if (!tok_has_class(d, i, LEX_CUES | LEX_BIT(LEX_MODIFIER))) {
+            i++;
+            continue;
+        }
         const lex_entry *m = tok_lex(d, i, LEX_MODIFIER);
         /* A particle already taken by its verb ("teilte … mit") starts
          * no cue of its own. */
