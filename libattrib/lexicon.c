@@ -467,13 +467,22 @@ uint32_t lexicon_hash(const char *s, size_t n)
     return h;
 }
 
+/* Are the KEYLEN bytes at A and B the same? Keys are a word long: a
+ * loop costs less than the call to memcmp(). */
+static bool same_key(const char *a, const char *b, size_t keylen)
+{
+    for (size_t i = 0; i < keylen; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
 static bucket *find_bucket(const lexicon *lx, const char *key, size_t keylen, uint32_t hash)
 {
     size_t mask = lx->tcap - 1;
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
         bucket *b = &lx->table[i];
-        if (!b->key || (b->hash == hash && b->keylen == keylen &&
-                        memcmp(b->key, key, keylen) == 0))
+        if (!b->key || (b->hash == hash && b->keylen == keylen && same_key(b->key, key, keylen)))
             return b;
     }
 }
@@ -952,7 +961,7 @@ static fw_slot *fw_find(const lexicon_fwset *fs, const char *key, size_t keylen,
     size_t mask = fs->cap - 1;
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
         fw_slot *f = &fs->table[i];
-        if (!f->key || (f->hash == hash && f->keylen == keylen && memcmp(f->key, key, keylen) == 0))
+        if (!f->key || (f->hash == hash && f->keylen == keylen && same_key(f->key, key, keylen)))
             return f;
     }
 }
