@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/utext.h>
 
 #include "result.h"
 
@@ -244,16 +245,7 @@ static attrib_status build_language(attrib_extractor *ex, language *l,
         memcpy(files + 1, extra, n * sizeof *extra);
         memcpy(fnames + 1, names, n * sizeof *names);
     }
-    /* The build splits phrases with a word iterator of its own: the
-     * template is cloned by documents in other threads meanwhile. */
-    UErrorCode uerr = U_ZERO_ERROR;
-    UBreakIterator *words = ubrk_clone(ex->words, &uerr);
-    if (U_FAILURE(uerr))
-        st = uerr == U_MEMORY_ALLOCATION_ERROR ? ATTRIB_ENOMEM : ATTRIB_EICU;
-    else
-        st = lexicon_build(l->code, files, n + 1, fnames, words, &l->lx, err, errcap);
-    if (words)
-        ubrk_close(words);
+    st = lexicon_build(l->code, files, n + 1, fnames, ex, &l->lx, err, errcap);
     free(icu);
     if (st == ATTRIB_OK && l->stem &&
         (st = stem_index_build(l->stem, l->lx, &l->stems)) != ATTRIB_OK && st != ATTRIB_ENOMEM)
@@ -385,7 +377,7 @@ attrib_status attrib_extractor_new(const attrib_options *opts, attrib_extractor 
             atomic_store_explicit(&lang->ready, true, memory_order_relaxed);
             lxs[i] = lang->lx;
         } else {
-            if ((st = lexicon_build_function_words(lang->code, ex->words, &lang->function_words,
+            if ((st = lexicon_build_function_words(lang->code, ex, &lang->function_words,
                                                    err, errcap)) != ATTRIB_OK)
                 goto fail;
             lxs[i] = lang->function_words;
@@ -426,6 +418,12 @@ void doc_free(doc *d)
     vec_free(&d->tokens_alt);
     vec_free(&d->sentences);
     vec_free(&d->sketch);
+    if (d->word_iter)
+        ubrk_close(d->word_iter);
+    if (d->word_text)
+        utext_close(d->word_text);
+    d->word_iter = NULL;
+    d->word_text = NULL;
     vec_free(&d->mentions);
     vec_free(&d->claims);
     vec_free(&d->lex_entries);
@@ -472,6 +470,8 @@ void doc_give(const attrib_extractor *ex, doc *d, bool keep)
         kept.tokens_alt = d->tokens_alt;
         kept.sentences = d->sentences;
         kept.sketch = d->sketch;
+        kept.word_iter = d->word_iter;
+        kept.word_text = d->word_text;
         kept.mentions = d->mentions;
         kept.claims = d->claims;
         kept.lex_entries = d->lex_entries;

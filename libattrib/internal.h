@@ -178,6 +178,11 @@ typedef struct doc {
     vec sentences;               /* sentence                           */
     vec sketch;                  /* segment.c's sketch of the text for
                                     ICU's sentence rules (bytes)       */
+    /* ICU's word iterator for the lines segment.c leaves to it, and the
+     * UText it reads them through: cloned on first use and kept, with
+     * the document, for the next documents. */
+    struct UBreakIterator *word_iter;
+    struct UText *word_text;
     token_lex *lex;              /* one per token (d->mem)             */
     vec lex_entries;             /* const lex_entry *: see token_lex   */
     int *mention_at;             /* one per token (d->mem): mention index or -1 */

@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ubrk.h>
-#include <unicode/utext.h>
 
 #include "internal.h"
 
@@ -112,7 +110,8 @@ static uint8_t default_neg(uint8_t op)
 
 typedef struct parse_ctx {
     lexicon *lx;
-    UBreakIterator *words;
+    const attrib_extractor *ex;
+    doc phrase;             /* a phrase split as a document's words */
     char *err;
     size_t errcap;
     const char *where;      /* "en/report" or a file name */
@@ -146,8 +145,8 @@ bool lexicon_is_clitic_suffix(const lexicon *lx, const char *key, size_t keylen)
 }
 
 /* Splits PHRASE into folded words exactly as a document's tokens would be
- * split (segment.c, text.c): ICU word boundaries, then elisions and
- * clitic suffixes. */
+ * split (segment.c, text.c): word boundaries, then elisions and clitic
+ * suffixes. */
 #define MAX_PHRASE_WORDS 16
 #define MAX_KEY 256
 
@@ -155,19 +154,18 @@ static attrib_status split_phrase(parse_ctx *pc, const char *phrase, size_t len,
                                   const char **words, size_t *nwords)
 {
     lexicon *lx = pc->lx;
-    UErrorCode uerr = U_ZERO_ERROR;
-    UText *ut = utext_openUTF8(NULL, phrase, (int64_t)len, &uerr);
-    ubrk_setUText(pc->words, ut, &uerr);
-    if (U_FAILURE(uerr)) {
-        utext_close(ut);
-        return fail(pc, ATTRIB_EICU, "ICU could not split the phrase", NULL, 0);
-    }
+    doc *d = &pc->phrase;
+    d->text = phrase;
+    d->len = len;
+    d->tokens.len = 0;
+    attrib_status st = segment_walk_words(pc->ex, d);
+    if (st != ATTRIB_OK)
+        return st == ATTRIB_ENOMEM ? st : fail(pc, st, "ICU could not split the phrase", NULL, 0);
     size_t n = 0;
-    attrib_status st = ATTRIB_OK;
     char key[MAX_KEY];
-    int32_t a = ubrk_first(pc->words);
-    for (int32_t b = ubrk_next(pc->words); b != UBRK_DONE; a = b, b = ubrk_next(pc->words)) {
-        size_t klen = text_fold(phrase + a, (size_t)(b - a), key, sizeof key);
+    for (size_t ti = 0; ti < DOC_NTOK(d); ti++) {
+        size_t a = DOC_TOK(d, ti)->start, b = DOC_TOK(d, ti)->end;
+        size_t klen = text_fold(phrase + a, b - a, key, sizeof key);
         if (klen == (size_t)-1) {
             st = fail(pc, ATTRIB_ELEXICON, "word too long", phrase, len);
             break;
@@ -238,7 +236,6 @@ static attrib_status split_phrase(parse_ctx *pc, const char *phrase, size_t len,
         if (st != ATTRIB_OK)
             break;
     }
-    utext_close(ut);
     if (st == ATTRIB_OK && n == 0)
         st = fail(pc, ATTRIB_ELEXICON, "empty phrase", phrase, len);
     *nwords = n;
@@ -643,15 +640,15 @@ static bool class_from_name(const char *name, int *cls)
 
 /* lexicon_build(), or with FUNCTION_ONLY only its function words. */
 static attrib_status build(const char *lang, bool function_only, const attrib_lexicon_file *extra,
-                           size_t nextra, const char *const *extra_names, UBreakIterator *words,
-                           lexicon **out, char *err, size_t errcap)
+                           size_t nextra, const char *const *extra_names,
+                           const attrib_extractor *ex, lexicon **out, char *err, size_t errcap)
 {
     *out = NULL;
     lexicon *lx = calloc(1, sizeof *lx);
     if (!lx)
         return ATTRIB_ENOMEM;
     raw_lines lines = {0};
-    parse_ctx pc = {lx, words, err, errcap, "", 0};
+    parse_ctx pc = {lx, ex, {0}, err, errcap, "", 0};
     attrib_status st = ATTRIB_OK;
     char where[64];
 
@@ -726,6 +723,7 @@ static attrib_status build(const char *lang, bool function_only, const attrib_le
         lx->entries[lx->n++] = r->e;
     }
     free(lines.v);
+    doc_free(&pc.phrase);
     if (st == ATTRIB_OK)
         st = index_entries(lx);
     if (st == ATTRIB_ENOMEM)
@@ -739,16 +737,16 @@ static attrib_status build(const char *lang, bool function_only, const attrib_le
 }
 
 attrib_status lexicon_build(const char *lang, const attrib_lexicon_file *extra, size_t nextra,
-                            const char *const *extra_names, UBreakIterator *words,
+                            const char *const *extra_names, const attrib_extractor *ex,
                             lexicon **out, char *err, size_t errcap)
 {
-    return build(lang, false, extra, nextra, extra_names, words, out, err, errcap);
+    return build(lang, false, extra, nextra, extra_names, ex, out, err, errcap);
 }
 
-attrib_status lexicon_build_function_words(const char *lang, UBreakIterator *words,
+attrib_status lexicon_build_function_words(const char *lang, const attrib_extractor *ex,
                                            lexicon **out, char *err, size_t errcap)
 {
-    return build(lang, true, NULL, 0, NULL, words, out, err, errcap);
+    return build(lang, true, NULL, 0, NULL, ex, out, err, errcap);
 }
 
 /* ---- Lookup ---- */

@@ -96,20 +96,21 @@ typedef struct attrib_language_settings {
 /* Beside each built-in language, its settings. */
 extern const attrib_language_settings attrib_builtin_settings[];
 
-struct UBreakIterator;
+struct attrib_extractor;
 
 /* Builds the lexicon of LANG from the built-in rows of "common" and LANG,
  * then the caller's files (EXTRA, N of them, those whose lang is LANG or
- * "common"). WORDS is a word break iterator used to split phrases. On
- * failure writes "where: why" into ERR (ERRCAP bytes). */
+ * "common"). Phrases are split into words as EX splits a document
+ * (segment_walk_words()). On failure writes "where: why" into ERR
+ * (ERRCAP bytes). */
 attrib_status lexicon_build(const char *lang, const attrib_lexicon_file *extra, size_t n,
-                            const char *const *extra_names, struct UBreakIterator *words,
+                            const char *const *extra_names, const struct attrib_extractor *ex,
                             lexicon **out, char *err, size_t errcap);
 /* The built-in function words of LANG alone ("common" and LANG's
  * function.txt), as lexicon_build() makes them: what language
  * identification needs of a language whose whole lexicon is not built
  * yet. */
-attrib_status lexicon_build_function_words(const char *lang, struct UBreakIterator *words,
+attrib_status lexicon_build_function_words(const char *lang, const struct attrib_extractor *ex,
                                            lexicon **out, char *err, size_t errcap);
 void lexicon_free(lexicon *lx);
 

@@ -134,26 +134,29 @@ static inline attrib_status add_segment(walk *w, size_t a, size_t b, bool word, 
     return ATTRIB_OK;
 }
 
-/* The words of [FROM, TO) by ICU's iterator, cloned into *BI on first use
- * and kept for the document's other lines. */
-static attrib_status icu_words(const attrib_extractor *ex, walk *w, size_t from, size_t to,
-                               UBreakIterator **bi, UText **ut)
+/* The words of [FROM, TO) by ICU's iterator (the document's own, cloned
+ * on first use). */
+static attrib_status icu_words(const attrib_extractor *ex, walk *w, size_t from, size_t to)
 {
+    doc *d = w->d;
     UErrorCode err = U_ZERO_ERROR;
-    if (!*bi) {
-        attrib_status st = open_iterator(ex->words, w->d->text + from, to - from, bi, ut);
-        if (st != ATTRIB_OK)
-            return st;
-    } else {
-        *ut = utext_openUTF8(*ut, w->d->text + from, (int64_t)(to - from), &err);
-        if (U_SUCCESS(err))
-            ubrk_setUText(*bi, *ut, &err);
-        if (U_FAILURE(err))
+    if (!d->word_iter) {
+        UBreakIterator *clone = ubrk_clone(ex->words, &err);
+        if (U_FAILURE(err)) {
+            ubrk_close(clone);
             return err == U_MEMORY_ALLOCATION_ERROR ? ATTRIB_ENOMEM : ATTRIB_EICU;
+        }
+        d->word_iter = clone;
     }
-    int32_t a = ubrk_first(*bi);
-    for (int32_t b = ubrk_next(*bi); b != UBRK_DONE; a = b, b = ubrk_next(*bi)) {
-        bool word = ubrk_getRuleStatus(*bi) >= UBRK_WORD_NONE_LIMIT;
+    d->word_text = utext_openUTF8(d->word_text, d->text + from, (int64_t)(to - from), &err);
+    if (U_SUCCESS(err))
+        ubrk_setUText(d->word_iter, d->word_text, &err);
+    if (U_FAILURE(err))
+        return err == U_MEMORY_ALLOCATION_ERROR ? ATTRIB_ENOMEM : ATTRIB_EICU;
+    UBreakIterator *bi = d->word_iter;
+    int32_t a = ubrk_first(bi);
+    for (int32_t b = ubrk_next(bi); b != UBRK_DONE; a = b, b = ubrk_next(bi)) {
+        bool word = ubrk_getRuleStatus(bi) >= UBRK_WORD_NONE_LIMIT;
         attrib_status st = add_segment(w, from + (size_t)a, from + (size_t)b, word, true);
         if (st != ATTRIB_OK)
             return st;
@@ -297,8 +300,6 @@ attrib_status segment_walk_words(const attrib_extractor *ex, doc *d)
     const unsigned char *s = (const unsigned char *)d->text;
     size_t end = d->len;
     walk w = {d, 2}; /* the text starts a paragraph */
-    UBreakIterator *bi = NULL;
-    UText *ut = NULL;
     attrib_status st = ATTRIB_OK;
     /* Where the current line starts, and the walk's state there: a line
      * the scanner cannot read is read again by ICU from its start. */
@@ -357,7 +358,7 @@ attrib_status segment_walk_words(const attrib_extractor *ex, doc *d)
             }
             d->tokens.len = line_tokens;
             w.newlines = line_newlines;
-            st = icu_words(ex, &w, line, le, &bi, &ut);
+            st = icu_words(ex, &w, line, le);
             i = line = le;
             line_tokens = d->tokens.len;
             line_newlines = w.newlines;
@@ -377,24 +378,13 @@ attrib_status segment_walk_words(const attrib_extractor *ex, doc *d)
         }
         st = add_segment(&w, a, i, word, !letters);
     }
-    if (bi)
-        ubrk_close(bi);
-    if (ut)
-        utext_close(ut);
     return st;
 }
 
 attrib_status segment_walk_words_icu(const attrib_extractor *ex, doc *d)
 {
     walk w = {d, 2};
-    UBreakIterator *bi = NULL;
-    UText *ut = NULL;
-    attrib_status st = icu_words(ex, &w, 0, d->len, &bi, &ut);
-    if (bi)
-        ubrk_close(bi);
-    if (ut)
-        utext_close(ut);
-    return st;
+    return icu_words(ex, &w, 0, d->len);
 }
 
 attrib_status segment_words(const attrib_extractor *ex, doc *d)

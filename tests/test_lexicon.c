@@ -2,27 +2,15 @@
  * lines parse the same way, errors name file and line, later lines
  * override, and phrases match the longest way. */
 #include "testutil.h" /* first: it sets the feature macros */
-#include <unicode/ubrk.h>
 
 #include "internal.h"
 
-static UBreakIterator *words(void)
+static attrib_status build(const attrib_extractor *ex, const char *lang, const char *text,
+                           lexicon **lx, char *err, size_t errcap)
 {
-    UErrorCode err = U_ZERO_ERROR;
-    UBreakIterator *bi = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
-    assert_true(U_SUCCESS(err));
-    return bi;
-}
-
-static attrib_status build(const char *lang, const char *text, lexicon **lx, char *err,
-                           size_t errcap)
-{
-    UBreakIterator *bi = words();
     attrib_lexicon_file f = {lang, NULL, text};
     const char *name = "extra.txt";
-    attrib_status st = lexicon_build(lang, &f, 1, &name, bi, lx, err, errcap);
-    ubrk_close(bi);
-    return st;
+    return lexicon_build(lang, &f, 1, &name, ex, lx, err, errcap);
 }
 
 static const lex_entry *find(const lexicon *lx, const char *first, lex_class cls, size_t nwords)
@@ -35,15 +23,12 @@ static const lex_entry *find(const lexicon *lx, const char *first, lex_class cls
 
 static void test_builtin_languages_load(void **state)
 {
-    (void)state;
     for (const char *const *l = attrib_builtin_languages; *l; l++) {
         if (strcmp(*l, "common") == 0)
             continue;
         lexicon *lx = NULL;
         char err[256] = "";
-        UBreakIterator *bi = words();
-        attrib_status st = lexicon_build(*l, NULL, 0, NULL, bi, &lx, err, sizeof err);
-        ubrk_close(bi);
+        attrib_status st = lexicon_build(*l, NULL, 0, NULL, *state, &lx, err, sizeof err);
         if (st != ATTRIB_OK)
             fail_msg("%s: %s", *l, err);
         /* Every language knows its function words and at least one cue. */
@@ -53,7 +38,6 @@ static void test_builtin_languages_load(void **state)
 
 static void test_caller_lines(void **state)
 {
-    (void)state;
     lexicon *lx = NULL;
     char err[256] = "";
     const char *text =
@@ -63,7 +47,7 @@ static void test_caller_lines(void **state)
         "Grey Heron Collective\tclass=entities\tcanonical=Grey Heron\tkind=group\n"
         "l'\tclass=function\trole=det\n"
         "à l'origine de\tclass=resp\tactor=left\n";
-    assert_int_equal(build("fr", text, &lx, err, sizeof err), ATTRIB_OK);
+    assert_int_equal(build(*state, "fr", text, &lx, err, sizeof err), ATTRIB_OK);
     const lex_entry *e = find(lx, "insinuated", LEX_REPORT, 1);
     assert_non_null(e);
     assert_int_equal(e->op, OP_SUGGEST);
@@ -84,13 +68,12 @@ static void test_caller_lines(void **state)
 
 static void test_later_line_overrides(void **state)
 {
-    (void)state;
     lexicon *lx = NULL;
     char err[256] = "";
     const char *text = "hinted\tclass=report\top=suggest\n"
                        "hinted\tclass=report\top=assert\n"
                        "hinted\tclass=events\n";
-    assert_int_equal(build("en", text, &lx, err, sizeof err), ATTRIB_OK);
+    assert_int_equal(build(*state, "en", text, &lx, err, sizeof err), ATTRIB_OK);
     const lex_entry *e = find(lx, "hinted", LEX_REPORT, 1);
     assert_non_null(e);
     assert_int_equal(e->op, OP_ASSERT);
@@ -106,7 +89,6 @@ typedef struct bad_line {
 
 static void test_errors_name_file_and_line(void **state)
 {
-    (void)state;
     static const bad_line bad[] = {
         {"ok\tclass=events\nsaid\tclass=nonsense\n", "extra.txt:2: unknown class"},
         {"said\top=say\n", "extra.txt:1: line names no class"},
@@ -120,7 +102,7 @@ static void test_errors_name_file_and_line(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         lexicon *lx = (lexicon *)&bad; /* must be reset to NULL */
         char err[256] = "";
-        assert_int_equal(build("en", bad[i].text, &lx, err, sizeof err), ATTRIB_ELEXICON);
+        assert_int_equal(build(*state, "en", bad[i].text, &lx, err, sizeof err), ATTRIB_ELEXICON);
         assert_null(lx);
         if (strncmp(err, bad[i].message, strlen(bad[i].message)) != 0)
             fail_msg("line %zu: got '%s', want '%s...'", i, err, bad[i].message);
@@ -135,7 +117,7 @@ static void test_longest_match(void **state)
     const char *text = "claimed\tclass=report\top=say\n"
                        "claimed responsibility\tclass=self\n"
                        "claimed\tclass=self\n";
-    assert_int_equal(build("en", text, &lx, err, sizeof err), ATTRIB_OK);
+    assert_int_equal(build(*state, "en", text, &lx, err, sizeof err), ATTRIB_OK);
     doc d;
     memset(&d, 0, sizeof d);
     d.text = "They claimed responsibility. They claimed it.";
@@ -165,7 +147,7 @@ static void test_tie_goes_to_first_line(void **state)
     for (int order = 0; order < 2; order++) {
         lexicon *lx = NULL;
         char err[256] = "";
-        assert_int_equal(build("en", texts[order], &lx, err, sizeof err), ATTRIB_OK);
+        assert_int_equal(build(*state, "en", texts[order], &lx, err, sizeof err), ATTRIB_OK);
         doc d;
         memset(&d, 0, sizeof d);
         d.text = "They said that it rained.";
