@@ -763,7 +763,7 @@ static const bucket *lookup_bucket(const lexicon *lx, const char *key, size_t ke
         if (!lx->tags[i])
             return NULL;
         const bucket *b = &lx->table[i];
-        if (lx->tags[i] == tag && b->keylen == keylen && memcmp(b->key, key, keylen) == 0)
+        if (lx->tags[i] == tag && b->keylen == keylen && same_key(b->key, key, keylen))
             return b;
     }
 }
