@@ -952,6 +952,10 @@ typedef struct fw_slot {
 struct lexicon_fwset {
     fw_slot *table;   /* open addressing, power of two */
     size_t cap;
+    /* Each slot as a lookup probes it, 0 when empty, else its hash (a
+     * hash of 0 as 1), as lexicon's tags: the slots of all languages'
+     * function words are some 200 KB, their tags a few ten. */
+    uint32_t *tags;
 };
 
 static fw_slot *fw_find(const lexicon_fwset *fs, const char *key, size_t keylen, uint32_t hash)
@@ -977,8 +981,9 @@ attrib_status lexicon_fwset_build(const lexicon *const *lxs, size_t n, lexicon_f
     size_t cap = 64;
     while (cap < words * 2)
         cap *= 2;
-    if (!fs || !(fs->table = calloc(cap, sizeof *fs->table))) {
-        free(fs);
+    if (!fs || !(fs->table = calloc(cap, sizeof *fs->table)) ||
+        !(fs->tags = malloc(cap * sizeof *fs->tags))) {
+        lexicon_fwset_free(fs);
         return ATTRIB_ENOMEM;
     }
     fs->cap = cap;
@@ -993,13 +998,24 @@ attrib_status lexicon_fwset_build(const lexicon *const *lxs, size_t n, lexicon_f
             f->keylen = b->keylen;
             f->mask |= 1u << l;
         }
+    for (size_t i = 0; i < cap; i++)
+        fs->tags[i] = !fs->table[i].key ? 0 : fs->table[i].hash ? fs->table[i].hash : 1;
     *out = fs;
     return ATTRIB_OK;
 }
 
 uint32_t lexicon_fwset_mask(const lexicon_fwset *fs, const char *key, size_t keylen, uint32_t hash)
 {
-    return fw_find(fs, key, keylen, hash)->mask;
+    /* fw_find()'s probes, through the tags. */
+    size_t mask = fs->cap - 1;
+    uint32_t tag = hash ? hash : 1;
+    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+        if (!fs->tags[i])
+            return 0;
+        const fw_slot *f = &fs->table[i];
+        if (fs->tags[i] == tag && f->keylen == keylen && same_key(f->key, key, keylen))
+            return f->mask;
+    }
 }
 
 void lexicon_fwset_free(lexicon_fwset *fs)
@@ -1007,6 +1023,7 @@ void lexicon_fwset_free(lexicon_fwset *fs)
     if (!fs)
         return;
     free(fs->table);
+    free(fs->tags);
     free(fs);
 }
 
