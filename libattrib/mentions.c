@@ -589,15 +589,16 @@ static attrib_status find_pronouns(doc *d, const sentence *s, const body_caps *b
     (void)bc;
     for (size_t i = s->tok_begin; i < s->tok_end; i++) {
         const lex_entry *e = tok_lex(d, i, LEX_FUNCTION);
+        if (!e || e->role != ROLE_PRON || e->nwords != 1 || !free_tok(d, i))
+            continue;
         /* An inverted subject clitic (« est-elle », « a-t-il ») repeats
          * the subject before it: it is no party of its own. */
-        bool inverted = i > s->tok_begin && tok_is_punct(d, i - 1, "-") &&
-                        DOC_TOK(d, i - 1)->end == DOC_TOK(d, i)->start;
-        if (e && e->role == ROLE_PRON && e->nwords == 1 && free_tok(d, i) && !inverted) {
-            attrib_status st = add_mention(d, i, i + 1, i, (attrib_kind)e->kind, NULL, MEN_PRONOUN);
-            if (st != ATTRIB_OK)
-                return st;
-        }
+        if (i > s->tok_begin && tok_is_punct(d, i - 1, "-") &&
+            DOC_TOK(d, i - 1)->end == DOC_TOK(d, i)->start)
+            continue;
+        attrib_status st = add_mention(d, i, i + 1, i, (attrib_kind)e->kind, NULL, MEN_PRONOUN);
+        if (st != ATTRIB_OK)
+            return st;
     }
     return ATTRIB_OK;
 }
@@ -605,7 +606,8 @@ static attrib_status find_pronouns(doc *d, const sentence *s, const body_caps *b
 attrib_status mentions_find(doc *d)
 {
     size_t n = DOC_NTOK(d);
-    d->mention_at = arena_calloc(&d->mem, n ? n : 1, sizeof *d->mention_at);
+    /* Not zeroed: every element is set here. */
+    d->mention_at = arena_alloc(&d->mem, (n ? n : 1) * sizeof *d->mention_at);
     if (!d->mention_at)
         return ATTRIB_ENOMEM;
     for (size_t i = 0; i < n; i++)
