@@ -415,7 +415,6 @@ void doc_free(doc *d)
     arena_free(&d->mem);
     arena_free(&d->scratch);
     vec_free(&d->tokens);
-    vec_free(&d->tokens_alt);
     vec_free(&d->sentences);
     vec_free(&d->sketch);
     if (d->word_iter)
@@ -467,7 +466,6 @@ void doc_give(const attrib_extractor *ex, doc *d, bool keep)
         arena_reset(&kept.mem);
         arena_reset(&kept.scratch);
         kept.tokens = d->tokens;
-        kept.tokens_alt = d->tokens_alt;
         kept.sentences = d->sentences;
         kept.sketch = d->sketch;
         kept.word_iter = d->word_iter;
@@ -476,7 +474,6 @@ void doc_give(const attrib_extractor *ex, doc *d, bool keep)
         kept.claims = d->claims;
         kept.lex_entries = d->lex_entries;
         vec_empty(&kept.tokens);
-        vec_empty(&kept.tokens_alt);
         vec_empty(&kept.sentences);
         vec_empty(&kept.sketch);
         vec_empty(&kept.mentions);

@@ -173,8 +173,6 @@ typedef struct doc {
     arena scratch;               /* a stage's temporaries: the stage
                                     resets it when done              */
     vec tokens;                  /* token                              */
-    vec tokens_alt;              /* room for text_prepare_tokens()'s
-                                    copy: the two swap               */
     vec sentences;               /* sentence                           */
     vec sketch;                  /* segment.c's sketch of the text for
                                     ICU's sentence rules (bytes)       */

@@ -263,102 +263,93 @@ static size_t apostrophe_at(const char *p, const char *end)
     return 0;
 }
 
-/* Starts the split copy of the tokens at token I: OUT gets the tokens
- * before it, which no split touched, with room for splits to come. */
-static bool begin_split(const doc *d, vec *out, size_t i)
+/* The parts token T splits into at the language's elision (l'affaire ->
+ * l' affaire) and clitic suffix (FBI's -> FBI 's): their number, written
+ * to PARTS when it is not NULL (keys in d->mem); 0 when out of memory. */
+static size_t split_token(doc *d, const lexicon *lx, token t, token *parts)
 {
-    size_t n = DOC_NTOK(d);
-    if (!vec_reserve(out, n + n / 4 + 16, sizeof(token)))
-        return false;
-    memcpy(out->data, d->tokens.data, i * sizeof(token));
-    out->len = i;
-    return true;
+    size_t np = 0;
+    const char *kapo = (t.flags & TOK_WORD) && t.keylen > 1 ? memchr(t.key, '\'', t.keylen) : NULL;
+    if (kapo) {
+        /* Elision: the prefix up to the first apostrophe. */
+        size_t pre = (size_t)(kapo - t.key) + 1;
+        if (pre < t.keylen && lexicon_is_elision(lx, t.key, pre)) {
+            const char *p = d->text + t.start, *end = d->text + t.end;
+            size_t alen = 0;
+            while (p < end && !(alen = apostrophe_at(p, end)))
+                p++;
+            if (parts) {
+                token *a = &parts[np];
+                *a = t;
+                a->end = (size_t)(p + alen - d->text);
+                a->keylen = (uint16_t)pre;
+                if (!(a->key = arena_strndup(&d->mem, t.key, pre)))
+                    return 0;
+                a->hash = lexicon_hash(a->key, a->keylen);
+            }
+            np++;
+            t.start = (size_t)(p + alen - d->text);
+            t.key += pre;
+            t.keylen = (uint16_t)(t.keylen - pre);
+            t.hash = lexicon_hash(t.key, t.keylen);
+            /* "L'Agence": the rest has its own case. */
+            t.flags = (uint16_t)((t.flags & TOK_WORD) | text_case_flags(d->text + t.start, t.end - t.start));
+        }
+        /* Clitic suffix: from the last apostrophe ("'s"). */
+        const char *last = NULL;
+        for (const char *q = t.key; (q = memchr(q, '\'', t.keylen - (size_t)(q - t.key))); q++)
+            last = q;
+        if (last && last > t.key &&
+            lexicon_is_clitic_suffix(lx, last, t.keylen - (size_t)(last - t.key))) {
+            size_t suf = t.keylen - (size_t)(last - t.key);
+            const char *end = d->text + t.end, *p = end - 1;
+            while (p > d->text + t.start && !apostrophe_at(p, end))
+                p--;
+            if (parts) {
+                token *a = &parts[np];
+                *a = t;
+                a->end = (size_t)(p - d->text);
+                a->keylen = (uint16_t)(t.keylen - suf);
+                if (!(a->key = arena_strndup(&d->mem, t.key, a->keylen)))
+                    return 0;
+                a->hash = lexicon_hash(a->key, a->keylen);
+                a->flags = (uint16_t)((a->flags & ~(TOK_UPPER | TOK_ALLCAPS)) |
+                                      text_case_flags(d->text + a->start, a->end - a->start));
+            }
+            np++;
+            t.start = (size_t)(p - d->text);
+            t.key = last;
+            t.keylen = (uint16_t)suf;
+            t.hash = lexicon_hash(t.key, t.keylen);
+            t.flags = TOK_WORD;
+        }
+    }
+    if (parts)
+        parts[np] = t;
+    return np + 1;
 }
 
 attrib_status text_prepare_tokens(doc *d)
 {
     const lexicon *lx = d->lang->lx;
-    /* Most texts split few tokens or none (English has no elisions): the
-     * token vector is copied only from the first split on, into the room
-     * d->tokens_alt keeps from the documents before. */
-    vec out = d->tokens_alt;
-    out.len = 0;
-    bool split = false;
-    for (size_t i = 0; i < DOC_NTOK(d); i++) {
-        token t = *DOC_TOK(d, i);
-        const char *kapo = (t.flags & TOK_WORD) && t.keylen > 1 ? memchr(t.key, '\'', t.keylen) : NULL;
-        if (kapo) {
-            /* Elision: the prefix up to the first apostrophe. */
-            size_t pre = (size_t)(kapo - t.key) + 1;
-            if (pre < t.keylen && lexicon_is_elision(lx, t.key, pre)) {
-                const char *p = d->text + t.start, *end = d->text + t.end;
-                size_t alen = 0;
-                while (p < end && !(alen = apostrophe_at(p, end)))
-                    p++;
-                if (!split && !(split = begin_split(d, &out, i)))
-                    goto oom;
-                token *a = tokens_push(&out);
-                if (!a)
-                    goto oom;
-                *a = t;
-                a->end = (size_t)(p + alen - d->text);
-                a->keylen = (uint16_t)pre;
-                if (!(a->key = arena_strndup(&d->mem, t.key, pre)))
-                    goto oom;
-                a->hash = lexicon_hash(a->key, a->keylen);
-                t.start = a->end;
-                t.key += pre;
-                t.keylen = (uint16_t)(t.keylen - pre);
-                t.hash = lexicon_hash(t.key, t.keylen);
-                /* "L'Agence": the rest has its own case. */
-                t.flags = (uint16_t)((t.flags & TOK_WORD) | text_case_flags(d->text + t.start, t.end - t.start));
-            }
-            /* Clitic suffix: from the last apostrophe ("'s"). */
-            const char *last = NULL;
-            for (const char *q = t.key; (q = memchr(q, '\'', t.keylen - (size_t)(q - t.key))); q++)
-                last = q;
-            if (last && last > t.key &&
-                lexicon_is_clitic_suffix(lx, last, t.keylen - (size_t)(last - t.key))) {
-                size_t suf = t.keylen - (size_t)(last - t.key);
-                const char *end = d->text + t.end, *p = end - 1;
-                while (p > d->text + t.start && !apostrophe_at(p, end))
-                    p--;
-                if (!split && !(split = begin_split(d, &out, i)))
-                    goto oom;
-                token *a = tokens_push(&out);
-                if (!a)
-                    goto oom;
-                *a = t;
-                a->end = (size_t)(p - d->text);
-                a->keylen = (uint16_t)(t.keylen - suf);
-                if (!(a->key = arena_strndup(&d->mem, t.key, a->keylen)))
-                    goto oom;
-                a->hash = lexicon_hash(a->key, a->keylen);
-                a->flags = (uint16_t)((a->flags & ~(TOK_UPPER | TOK_ALLCAPS)) |
-                                      text_case_flags(d->text + a->start, a->end - a->start));
-                t.start = a->end;
-                t.key = last;
-                t.keylen = (uint16_t)suf;
-                t.hash = lexicon_hash(t.key, t.keylen);
-                t.flags = TOK_WORD;
-            }
-        }
-        if (!split)
-            continue;
-        token *slot = tokens_push(&out);
-        if (!slot)
-            goto oom;
-        *slot = t;
-    }
-    if (split) {
-        /* The room swapped out keeps its length, which tells doc_give()
-         * it was used and is worth keeping for the next document. */
-        d->tokens_alt = d->tokens;
-        d->tokens = out;
+    /* Most tokens do not split (English has no elisions): count the new
+     * ones, make room for them once, and split in place from the end,
+     * where each token's parts land at or after its own slot. */
+    size_t n = DOC_NTOK(d), extra = 0;
+    for (size_t i = 0; i < n; i++)
+        if (memchr(DOC_TOK(d, i)->key, '\'', DOC_TOK(d, i)->keylen))
+            extra += split_token(d, lx, *DOC_TOK(d, i), NULL) - 1;
+    if (!extra)
+        return ATTRIB_OK;
+    if (!vec_reserve(&d->tokens, n + extra, sizeof(token)))
+        return ATTRIB_ENOMEM;
+    for (size_t i = n, w = n + extra; i-- > 0 && w > i + 1;) {
+        token parts[3];
+        size_t np = split_token(d, lx, *DOC_TOK(d, i), parts);
+        if (!np)
+            return ATTRIB_ENOMEM;
+        w -= np;
+        memcpy(DOC_TOK(d, w), parts, np * sizeof *parts);
     }
     return ATTRIB_OK;
-oom:
-    d->tokens_alt = out;
-    d->tokens_alt.len = 0;
-    return ATTRIB_ENOMEM;
 }
