@@ -143,6 +143,47 @@ static const mention *longest_containing(const doc *d, const name_key *keys, siz
     return best;
 }
 
+/* A long text names a party many times, and the same words find the
+ * same longer name: the answer for a name's words is kept and used again
+ * (rather than comparing the name with up to 2 x NAME_CANDIDATES others
+ * every time), until a name that may be found changes its kind, which
+ * part_of() reads (GEN counts such changes). */
+typedef struct name_memo {
+    uint32_t hash;          /* words_hash(); 0 when the slot is empty */
+    unsigned gen;           /* GEN when BEST was found                */
+    size_t mention;         /* the first name of these words          */
+    const mention *best;    /* what longest_containing() found for them */
+} name_memo;
+
+static uint32_t words_hash(const doc *d, const mention *m)
+{
+    uint32_t h = 2166136261u; /* FNV-1a over the words' hashes */
+    for (size_t k = m->head; k < m->te; k++)
+        h = (h ^ DOC_TOK(d, k)->hash) * 16777619u;
+    return h ? h : 1;
+}
+
+static bool same_words(const doc *d, const mention *a, const mention *b)
+{
+    if (a->te - a->head != b->te - b->head)
+        return false;
+    for (size_t k = 0; k < a->te - a->head; k++)
+        if (!same_word(d, a->head + k, b->head + k))
+            return false;
+    return true;
+}
+
+/* The slot of M's words in MEMO (CAP slots, a power of two), or the
+ * empty one where they go. */
+static name_memo *memo_slot(const doc *d, name_memo *memo, size_t cap, const mention *m,
+                            uint32_t hash)
+{
+    for (size_t i = hash & (cap - 1);; i = (i + 1) & (cap - 1))
+        if (!memo[i].hash ||
+            (memo[i].hash == hash && same_words(d, DOC_MEN(d, memo[i].mention), m)))
+            return &memo[i];
+}
+
 static bool compatible(const mention *pron, const mention *m)
 {
     if (m->flags & MEN_PRONOUN)
@@ -446,20 +487,41 @@ attrib_status resolve_mentions(doc *d)
         }
     }
     qsort(keys, nkeys, sizeof *keys, cmp_name_key);
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    name_memo *memo = calloc(cap, sizeof *memo);
+    if (!memo) {
+        free(keys);
+        return ATTRIB_ENOMEM;
+    }
+    unsigned gen = 0;
     for (size_t i = 0; i < n; i++) {
         mention *m = DOC_MEN(d, i);
         if (!(m->flags & MEN_NAME))
             continue;
-        const mention *best = longest_containing(d, keys, nkeys, m, m->head);
-        const mention *other = longest_containing(d, keys, nkeys, m, m->te - 1);
-        if (other && (!best || other->te - other->head > best->te - best->head))
-            best = other;
+        uint32_t hash = words_hash(d, m);
+        name_memo *seen = memo_slot(d, memo, cap, m, hash);
+        if (!seen->hash || seen->gen != gen) {
+            const mention *best = longest_containing(d, keys, nkeys, m, m->head);
+            const mention *other = longest_containing(d, keys, nkeys, m, m->te - 1);
+            if (other && (!best || other->te - other->head > best->te - best->head))
+                best = other;
+            if (!seen->hash)
+                *seen = (name_memo){hash, gen, i, NULL};
+            seen->best = best;
+            seen->gen = gen;
+        }
+        const mention *best = seen->best;
         if (best) {
             m->canonical = best->canonical;
-            if (m->kind == ATTRIB_KIND_UNKNOWN)
+            if (m->kind == ATTRIB_KIND_UNKNOWN && best->kind != ATTRIB_KIND_UNKNOWN) {
                 m->kind = best->kind;
+                gen += m->te - m->head >= 2; /* a name others may be found in */
+            }
         }
     }
+    free(memo);
     free(keys);
     /* "The country denied ...", « le régime a démenti »: a bare state or
      * government noun after a determiner stands for the state named last. */

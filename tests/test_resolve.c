@@ -34,6 +34,10 @@ static const row rows[] = {
      * its word, else the one named last. */
     {"en", "Kestrel Analytics published its report on Monday. The company said Belarus was behind the attack.",
      "Kestrel Analytics", NULL, ATTRIB_KIND_UNKNOWN, "Belarus"},
+    /* A short name used again and again takes the longer name each time
+     * (resolve.c keeps the answer for the same words). */
+    {"en", "Maria Olsen met reporters. Olsen thanked them. Olsen said Belarus was behind the attack.",
+     "Maria Olsen", NULL, ATTRIB_KIND_PERSON, "Belarus"},
     /* Persons speaking for an organisation. */
     {"en", "Kestrel's Maria Olsen said Belarus was behind the attack.", "Maria Olsen", "Kestrel",
      ATTRIB_KIND_PERSON, "Belarus"},
