@@ -344,8 +344,13 @@ attrib_status text_prepare_tokens(doc *d)
     if (!vec_reserve(&d->tokens, n + extra, sizeof(token)))
         return ATTRIB_ENOMEM;
     for (size_t i = n, w = n + extra; i-- > 0 && w > i + 1;) {
+        const token *t = DOC_TOK(d, i);
+        if (!memchr(t->key, '\'', t->keylen)) {
+            *DOC_TOK(d, --w) = *t;
+            continue;
+        }
         token parts[3];
-        size_t np = split_token(d, lx, *DOC_TOK(d, i), parts);
+        size_t np = split_token(d, lx, *t, parts);
         if (!np)
             return ATTRIB_ENOMEM;
         w -= np;
