@@ -33,7 +33,7 @@ enum token_flag {
 };
 
 typedef struct token {
-    size_t start, end; /* bytes in the caller's text                 */
+    uint32_t start, end; /* bytes in the caller's text (at most INT32_MAX) */
     const char *key;   /* folded form, NUL-terminated (doc arena)    */
     uint32_t hash;     /* lexicon_hash(key, keylen)                  */
     uint32_t sent;     /* index of its sentence                      */

@@ -124,8 +124,8 @@ static inline attrib_status add_segment(walk *w, size_t a, size_t b, bool word, 
     token *t = tokens_push(&w->d->tokens);
     if (!t)
         return ATTRIB_ENOMEM;
-    t->start = a;
-    t->end = b;
+    t->start = (uint32_t)a;
+    t->end = (uint32_t)b;
     if (word)
         t->flags |= TOK_WORD;
     if (w->newlines >= 2)

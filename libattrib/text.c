@@ -281,14 +281,14 @@ static size_t split_token(doc *d, const lexicon *lx, token t, token *parts)
             if (parts) {
                 token *a = &parts[np];
                 *a = t;
-                a->end = (size_t)(p + alen - d->text);
+                a->end = (uint32_t)(p + alen - d->text);
                 a->keylen = (uint16_t)pre;
                 if (!(a->key = arena_strndup(&d->mem, t.key, pre)))
                     return 0;
                 a->hash = lexicon_hash(a->key, a->keylen);
             }
             np++;
-            t.start = (size_t)(p + alen - d->text);
+            t.start = (uint32_t)(p + alen - d->text);
             t.key += pre;
             t.keylen = (uint16_t)(t.keylen - pre);
             t.hash = lexicon_hash(t.key, t.keylen);
@@ -308,7 +308,7 @@ static size_t split_token(doc *d, const lexicon *lx, token t, token *parts)
             if (parts) {
                 token *a = &parts[np];
                 *a = t;
-                a->end = (size_t)(p - d->text);
+                a->end = (uint32_t)(p - d->text);
                 a->keylen = (uint16_t)(t.keylen - suf);
                 if (!(a->key = arena_strndup(&d->mem, t.key, a->keylen)))
                     return 0;
@@ -317,7 +317,7 @@ static size_t split_token(doc *d, const lexicon *lx, token t, token *parts)
                                       text_case_flags(d->text + a->start, a->end - a->start));
             }
             np++;
-            t.start = (size_t)(p - d->text);
+            t.start = (uint32_t)(p - d->text);
             t.key = last;
             t.keylen = (uint16_t)suf;
             t.hash = lexicon_hash(t.key, t.keylen);
