@@ -1,9 +1,13 @@
-/* Segmentation stage: words and sentences through ICU's break iterators,
- * reading the caller's UTF-8 in place through a UText (no copy of the
- * document), so ICU's boundaries are byte offsets into the caller's text.
+/* Segmentation stage: words and sentences as ICU's break iterators give
+ * them (UAX #29 with ICU's root tailoring, and the languages' lists of
+ * abbreviations that do not end a sentence), at a fraction of their cost:
+ * words by a scanner of our own for the lines of common scripts, ICU for
+ * the others; sentences by ICU over a short sketch of the text. Every
+ * boundary is a byte offset into the caller's text. tests/test_segment.c
+ * checks both against ICU alone.
  *
- * Takes: d->text. Gives: d->tokens (words and punctuation, with folded
- * keys and case flags), then d->sentences and each token's sentence. */
+ * Takes: d->text. Gives: d->tokens (words and punctuation: spans, word
+ * and paragraph flags), then d->sentences and each token's sentence. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
