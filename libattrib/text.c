@@ -4,9 +4,11 @@
  * Offsets never change: the pipeline works on the caller's bytes, and
  * every token keeps the span of its original bytes, so folding (which may
  * change lengths) only ever produces lookup keys, and every span in the
- * output points into the caller's text. Folding is per token with
- * utf8proc into a stack buffer (no allocation); the ASCII fast path covers
- * most words of Latin-script news. */
+ * output points into the caller's text. Most words of western European
+ * news (ASCII, Latin-1 letters, typographic apostrophes and hyphens) are
+ * folded, hashed and given their case in one pass, in place into one
+ * block of keys per document; the others go through utf8proc, per token,
+ * into a stack buffer. */
 #include <string.h>
 
 #include <unicode/uchar.h>
