@@ -30,6 +30,10 @@ typedef struct bucket {
         const lex_entry *e;
         uint32_t hash1;           /* lexicon_hash() of its second word  */
         uint32_t pos;             /* index in list                      */
+        /* The entry's class and length, so that a one-word entry
+         * matches, and a match is weighed, without reading the entry
+         * (entries lie far apart: each read was a cache miss). */
+        uint8_t cls, nwords, ntail;
     } *probe;
     size_t nsingle;
     size_t n, cap;
@@ -551,13 +555,17 @@ static attrib_status index_entries(lexicon *lx)
         if (!(b->probe = arena_alloc(&lx->mem, b->n * sizeof *b->probe)))
             return ATTRIB_ENOMEM;
         size_t k = 0;
-        for (size_t j = 0; j < b->n; j++)
-            if (b->list[j]->nwords == 1)
-                b->probe[k++] = (struct entry_probe){b->list[j], 0, (uint32_t)j};
-        b->nsingle = k;
-        for (size_t j = 0; j < b->n; j++)
-            if (b->list[j]->nwords > 1)
-                b->probe[k++] = (struct entry_probe){b->list[j], b->list[j]->hashes[1], (uint32_t)j};
+        for (int multi = 0; multi < 2; multi++) {
+            for (size_t j = 0; j < b->n; j++) {
+                const lex_entry *e = b->list[j];
+                if ((e->nwords > 1) != multi)
+                    continue;
+                b->probe[k++] = (struct entry_probe){e, multi ? e->hashes[1] : 0, (uint32_t)j,
+                                                     e->cls, e->nwords, e->ntail};
+            }
+            if (!multi)
+                b->nsingle = k;
+        }
         qsort(b->probe + b->nsingle, b->n - b->nsingle, sizeof *b->probe, by_hash1);
     }
     if (!(lx->tags = arena_alloc(&lx->mem, lx->tcap * sizeof *lx->tags)))
@@ -883,23 +891,23 @@ attrib_status lexicon_match_document(const lexicon *lx, doc *d)
         }
         const lex_entry *best[LEX_NCLASSES];
         uint32_t best_pos[LEX_NCLASSES];
+        unsigned best_len[LEX_NCLASSES];
         unsigned classes = 0;
         for (int r = 0; r < 2; r++)
             for (const struct entry_probe *p = range[r][0]; p < range[r][1]; p++) {
-                const lex_entry *e = p->e;
-                if (!entry_at(d, i, e))
+                /* A one-word entry without a tail is there: this is its word. */
+                if ((p->nwords > 1 || p->ntail) && !entry_at(d, i, p->e))
                     continue;
                 /* The longest of each class; of two as long, the first
                  * in the lexicon's order. */
-                unsigned len = e->nwords + e->ntail;
-                if (classes & LEX_BIT(e->cls)) {
-                    unsigned held = best[e->cls]->nwords + best[e->cls]->ntail;
-                    if (len < held || (len == held && p->pos > best_pos[e->cls]))
-                        continue;
-                }
-                best[e->cls] = e;
-                best_pos[e->cls] = p->pos;
-                classes |= LEX_BIT(e->cls);
+                unsigned len = p->nwords + p->ntail;
+                if ((classes & LEX_BIT(p->cls)) &&
+                    (len < best_len[p->cls] || (len == best_len[p->cls] && p->pos > best_pos[p->cls])))
+                    continue;
+                best[p->cls] = p->e;
+                best_pos[p->cls] = p->pos;
+                best_len[p->cls] = len;
+                classes |= LEX_BIT(p->cls);
             }
         attrib_status st = lexicon_set_token(d, i, best, classes);
         if (st != ATTRIB_OK)
