@@ -273,7 +273,11 @@ static attrib_status find_described(doc *d, const sentence *s, const body_caps *
     (void)bc;
     for (size_t i = s->tok_begin; i < s->tok_end;) {
         attrib_kind kind = ATTRIB_KIND_UNKNOWN;
-        const lex_entry *h = free_tok(d, i) ? described_head(d, i, s->tok_end, &kind) : NULL;
+        /* A head is a described word or a title (described_head()). */
+        const lex_entry *h = tok_has_class(d, i, LEX_BIT(LEX_DESCRIBED) | LEX_BIT(LEX_NAME)) &&
+                                     free_tok(d, i)
+                                 ? described_head(d, i, s->tok_end, &kind)
+                                 : NULL;
         /* "state-sponsored", "government-backed": the head is half of a
          * compound modifier, no party. */
         if (h && tok_attached_hyphen(d, i + h->nwords, s->tok_end))
@@ -513,7 +517,10 @@ static attrib_status find_names(doc *d, const sentence *s, const body_caps *bc)
      * looks at its words one by one, so each run is walked once. */
     size_t run_end = 0;
     for (size_t i = s->tok_begin; i < s->tok_end;) {
-        if (!free_tok(d, i)) {
+        /* Neither a title nor a capitalised word (name_word()): most tokens. */
+        const token *t = DOC_TOK(d, i);
+        if (!free_tok(d, i) || (!tok_has_class(d, i, LEX_BIT(LEX_NAME)) &&
+                                (t->flags & (TOK_WORD | TOK_UPPER)) != (TOK_WORD | TOK_UPPER))) {
             i++;
             continue;
         }
