@@ -803,8 +803,10 @@ bool lexicon_is_function_word(const lexicon *lx, const char *key, size_t keylen)
 _Static_assert(LEX_NCLASSES == 11, "lex_class_rank has 2^11 entries");
 const uint8_t lex_class_rank[LEX_BIT(LEX_NCLASSES)] = {RANK10(0), RANK10(1)};
 
-attrib_status lexicon_set_token(doc *d, size_t i, const lex_entry *const *by_class,
-                                unsigned classes)
+/* lexicon_set_token(), inline in the matching loop: it runs at most
+ * tokens of a text. */
+static inline attrib_status set_token(doc *d, size_t i, const lex_entry *const *by_class,
+                                      unsigned classes)
 {
     token_lex *tl = &d->lex[i];
     tl->first = 0;
@@ -830,6 +832,12 @@ attrib_status lexicon_set_token(doc *d, size_t i, const lex_entry *const *by_cla
     for (unsigned m = classes; m; m &= m - 1)
         out[v->len++] = by_class[__builtin_ctz(m)];
     return ATTRIB_OK;
+}
+
+attrib_status lexicon_set_token(doc *d, size_t i, const lex_entry *const *by_class,
+                                unsigned classes)
+{
+    return set_token(d, i, by_class, classes);
 }
 
 /* Does entry E, whose first word is token I's, match there? */
@@ -909,7 +917,7 @@ attrib_status lexicon_match_document(const lexicon *lx, doc *d)
                 best_len[p->cls] = len;
                 classes |= LEX_BIT(p->cls);
             }
-        attrib_status st = lexicon_set_token(d, i, best, classes);
+        attrib_status st = set_token(d, i, best, classes);
         if (st != ATTRIB_OK)
             return st;
     }
