@@ -71,6 +71,17 @@ attrib_status jb_finish(jbuf *b, char **out, size_t *len)
     return ATTRIB_OK;
 }
 
+/* Bytes a JSON string holds as they are: all but controls (NUL among
+ * them, which ends the string), quotes and backslashes. */
+#define PLAIN16(c) c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c
+static const bool json_plain[256] = {
+    PLAIN16(0), PLAIN16(0),
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20-0x2f: '"' */
+    PLAIN16(1), PLAIN16(1),
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x50-0x5f: '\\' */
+    PLAIN16(1), PLAIN16(1), PLAIN16(1), PLAIN16(1), PLAIN16(1), PLAIN16(1), PLAIN16(1),
+    PLAIN16(1), PLAIN16(1), PLAIN16(1)};
+
 void jb_string(jbuf *b, const char *s)
 {
     if (!s) {
@@ -79,10 +90,13 @@ void jb_string(jbuf *b, const char *s)
     }
     jb_put(b, "\"", 1);
     const char *run = s;
-    for (; *s; s++) {
+    for (;; s++) {
+        /* The bytes written as they are: a run of them is one test a byte. */
+        while (json_plain[(unsigned char)*s])
+            s++;
         unsigned char c = (unsigned char)*s;
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
+        if (!c)
+            break;
         jb_put(b, run, (size_t)(s - run));
         run = s + 1;
         switch (c) {

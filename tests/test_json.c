@@ -242,6 +242,13 @@ static void test_string_escapes(void **state)
         json_t *v = parse(fx, r, ids[i]);
         check_string("id", json_object_get(v, "id"), ids[i]);
         }
+    /* Every ASCII byte, each escaped or not as it must be (json.c decides
+     * by a table). */
+    char all[128];
+    for (int c = 1; c < 128; c++)
+        all[c - 1] = (char)c;
+    all[127] = '\0';
+    check_string("id", json_object_get(parse(fx, r, all), "id"), all);
 }
 
 /* An id that is not UTF-8 would make invalid JSON: it is refused. */
