@@ -13,6 +13,18 @@ static attrib_status build(const attrib_extractor *ex, const char *lang, const c
     return lexicon_build(lang, &f, 1, &name, ex, lx, err, errcap);
 }
 
+/* D gets English TEXT's tokens and sentences, and LX's matches on them. */
+static void match(const attrib_extractor *ex, const lexicon *lx, doc *d, const char *text)
+{
+    memset(d, 0, sizeof *d);
+    d->text = text;
+    d->len = strlen(text);
+    assert_int_equal(segment_words(ex, d), ATTRIB_OK);
+    assert_int_equal(lang_identify(ex, d, "en"), ATTRIB_OK);
+    assert_int_equal(segment_sentences(ex, d), ATTRIB_OK);
+    assert_int_equal(lexicon_match_document(lx, d), ATTRIB_OK);
+}
+
 static const lex_entry *find(const lexicon *lx, const char *first, lex_class cls, size_t nwords)
 {
     for (const lex_entry *const *e = lexicon_lookup(lx, first, strlen(first)); *e; e++)
@@ -119,13 +131,7 @@ static void test_longest_match(void **state)
                        "claimed\tclass=self\n";
     assert_int_equal(build(*state, "en", text, &lx, err, sizeof err), ATTRIB_OK);
     doc d;
-    memset(&d, 0, sizeof d);
-    d.text = "They claimed responsibility. They claimed it.";
-    d.len = strlen(d.text);
-    assert_int_equal(segment_words(ex, &d), ATTRIB_OK);
-    assert_int_equal(lang_identify(ex, &d, "en"), ATTRIB_OK);
-    assert_int_equal(segment_sentences(ex, &d), ATTRIB_OK);
-    assert_int_equal(lexicon_match_document(lx, &d), ATTRIB_OK);
+    match(ex, lx, &d, "They claimed responsibility. They claimed it.");
     assert_int_equal(tok_lex(&d, 1, LEX_SELF)->nwords, 2);
     assert_int_equal(tok_lex(&d, 1, LEX_REPORT)->nwords, 1);
     /* "claimed it": only the one-word entry fits. */
@@ -149,13 +155,7 @@ static void test_tie_goes_to_first_line(void **state)
         char err[256] = "";
         assert_int_equal(build(*state, "en", texts[order], &lx, err, sizeof err), ATTRIB_OK);
         doc d;
-        memset(&d, 0, sizeof d);
-        d.text = "They said that it rained.";
-        d.len = strlen(d.text);
-        assert_int_equal(segment_words(ex, &d), ATTRIB_OK);
-        assert_int_equal(lang_identify(ex, &d, "en"), ATTRIB_OK);
-        assert_int_equal(segment_sentences(ex, &d), ATTRIB_OK);
-        assert_int_equal(lexicon_match_document(lx, &d), ATTRIB_OK);
+        match(ex, lx, &d, "They said that it rained.");
         const lex_entry *e = tok_lex(&d, 1, LEX_REPORT);
         assert_non_null(e);
         assert_int_equal(e->nwords, order == 0 ? 2 : 1);
