@@ -1163,9 +1163,9 @@ static void put_evidence(jbuf *b, const record *r)
     jb_string(b, r->cue);
     jb_puts(b, ", \"event\": ");
     jb_string(b, r->event);
-    /* As json.c: not %f, which follows the caller's LC_NUMERIC. */
-    int hundredths = (int)(r->confidence * 100.0 + 0.5);
-    jb_putf(b, ", \"confidence\": %d.%02d}", hundredths / 100, hundredths % 100);
+    jb_puts(b, ", \"confidence\": ");
+    jb_hundredths(b, r->confidence);
+    jb_puts(b, "}");
 }
 
 attrib_status attrib_corpus_to_json(const attrib_corpus *c, char **json, size_t *len)

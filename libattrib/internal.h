@@ -154,6 +154,15 @@ typedef struct vec {
     size_t len, cap;
 } vec;
 
+/* Room for N elements of ELEM_SIZE bytes in all (the room doubles, so
+ * that a vector grown one element at a time copies little); false when
+ * out of memory or when the size overflows. Inline while there is room,
+ * as per-token loops call it; vec_enlarge() reallocates. */
+bool vec_enlarge(vec *v, size_t n, size_t elem_size);
+static inline bool vec_grow(vec *v, size_t n, size_t elem_size)
+{
+    return n <= v->cap || vec_enlarge(v, n, elem_size);
+}
 /* Pointer to a new zeroed element at the end, or NULL when out of memory. */
 void *vec_push(vec *v, size_t elem_size);
 /* Room for N elements of ELEM_SIZE bytes, not zeroed, as V's whole
@@ -189,6 +198,9 @@ typedef struct doc {
 } doc;
 
 #define DOC_TOK(d, i) (&VEC_AT((d)->tokens, token, (i)))
+#define DOC_SENT(d, i) (&VEC_AT((d)->sentences, sentence, (i)))
+#define DOC_MEN(d, i) (&VEC_AT((d)->mentions, mention, (i)))
+#define DOC_NTOK(d) ((d)->tokens.len)
 
 /* vec_push() of a token, without a call while there is room: the
  * per-token loops of segmentation use it. */
@@ -201,9 +213,6 @@ static inline token *tokens_push(vec *v)
     }
     return vec_push(v, sizeof(token));
 }
-#define DOC_SENT(d, i) (&VEC_AT((d)->sentences, sentence, (i)))
-#define DOC_MEN(d, i) (&VEC_AT((d)->mentions, mention, (i)))
-#define DOC_NTOK(d) ((d)->tokens.len)
 
 /* ---- Stages ---- */
 

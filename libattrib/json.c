@@ -56,9 +56,15 @@ void jb_putf(jbuf *b, const char *fmt, ...)
         jb_put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-/* A JSON string; the input is valid UTF-8 (validated text, or an id
- * checked by its caller), so only quotes, backslashes and control
- * characters need escaping. */
+void jb_hundredths(jbuf *b, double v)
+{
+    /* Not %f: a caller's LC_NUMERIC could make it "0,85". */
+    size_t h = (size_t)(v * 100.0 + 0.5);
+    char frac[3] = {'.', (char)('0' + h / 10 % 10), (char)('0' + h % 10)};
+    jb_size(b, h / 100);
+    jb_put(b, frac, sizeof frac);
+}
+
 attrib_status jb_finish(jbuf *b, char **out, size_t *len)
 {
     if (b->failed) {
@@ -71,8 +77,10 @@ attrib_status jb_finish(jbuf *b, char **out, size_t *len)
     return ATTRIB_OK;
 }
 
-/* Bytes a JSON string holds as they are: all but controls (NUL among
- * them, which ends the string), quotes and backslashes. */
+/* A JSON string; the input is valid UTF-8 (validated text, or an id
+ * checked by its caller), so only quotes, backslashes and control
+ * characters need escaping: the table holds the bytes written as they
+ * are (not NUL either, which ends the string). */
 #define PLAIN16(c) c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c
 static const bool json_plain[256] = {
     PLAIN16(0), PLAIN16(0),
@@ -190,16 +198,8 @@ attrib_status attrib_result_to_json(const attrib_result *r, const char *id, char
             }
             jb_puts(&b, ", \"stance\": ");
             jb_string(&b, attrib_stance_name(c->stance));
-            /* Not %f: a caller's LC_NUMERIC could make it "0,85". */
-            int hundredths = (int)(c->confidence * 100.0 + 0.5);
             jb_puts(&b, ", \"confidence\": ");
-            if (hundredths >= 0) { /* always: a confidence is in [0, 1] */
-                char frac[3] = {'.', (char)('0' + hundredths / 10 % 10), (char)('0' + hundredths % 10)};
-                jb_size(&b, (size_t)hundredths / 100);
-                jb_put(&b, frac, sizeof frac);
-            } else {
-                jb_putf(&b, "%d.%02d", hundredths / 100, hundredths % 100);
-            }
+            jb_hundredths(&b, c->confidence);
             jb_puts(&b, ", \"cue\": {\"text\": ");
             jb_string(&b, c->cue_text);
             jb_puts(&b, ", ");

@@ -34,6 +34,8 @@ static inline void jb_put(jbuf *b, const char *s, size_t n)
 static inline void jb_puts(jbuf *b, const char *s) { jb_put(b, s, strlen(s)); }
 /* V in decimal, without printf (spans are most of a result's numbers). */
 void jb_size(jbuf *b, size_t v);
+/* V, in [0, 1], with two decimals ("0.85"), whatever the locale. */
+void jb_hundredths(jbuf *b, double v);
 /* printf into the buffer; one write is at most 63 bytes. */
 void jb_putf(jbuf *b, const char *fmt, ...);
 /* S as a JSON string, or null for NULL. S is valid UTF-8. */

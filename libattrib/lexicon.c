@@ -45,11 +45,10 @@ struct lexicon {
     size_t n, cap;
     bucket *table;                /* open addressing, power of two      */
     size_t tcap;
-    /* Each slot of the table as a document's lookups probe it: 0 when
-     * empty, else its key's hash (a hash of 0 as 1). A bucket is 56
-     * bytes, a language's table near a megabyte, more than a core's
-     * cache: most words of a text are in no lexicon, and their probes
-     * now read these 4 bytes a slot and no bucket. */
+    /* The table's tags (slot_tag()). A bucket is 56 bytes, a language's
+     * table near a megabyte, more than a core's cache: most words of a
+     * text are in no lexicon, and their probes read 4 bytes a slot and
+     * no bucket. */
     uint32_t *tags;
     const char **elisions, **clitics; /* folded, e.g. "l'" and "'s"     */
     size_t nelisions, nclitics;
@@ -460,11 +459,9 @@ static attrib_status parse_text(parse_ctx *pc, const char *text, int cls, raw_li
 
 uint32_t lexicon_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
+    uint32_t h = LEXICON_HASH_BASIS;
+    for (size_t i = 0; i < n; i++)
+        h = lexicon_hash_byte(h, (unsigned char)s[i]);
     return h;
 }
 
@@ -476,6 +473,29 @@ static bool same_key(const char *a, const char *b, size_t keylen)
         if (a[i] != b[i])
             return false;
     return true;
+}
+
+/* Tags: a table's slots as lookups probe them, 4 bytes a slot, so that a
+ * probe reads a slot's key only when its hash is the one looked for. */
+
+/* The tag of a slot: 0 when empty, else its key's hash (0 taken as 1). */
+static inline uint32_t slot_tag(const char *key, uint32_t hash)
+{
+    return !key ? 0 : hash ? hash : 1;
+}
+
+/* The first slot from I on (wrapping by MASK) whose tag is HASH's, or
+ * SIZE_MAX at an empty slot: the probes of open addressing, through the
+ * tags. */
+static inline size_t next_tagged(const uint32_t *tags, size_t mask, uint32_t hash, size_t i)
+{
+    uint32_t tag = slot_tag("", hash);
+    for (;; i = (i + 1) & mask) {
+        if (!tags[i])
+            return SIZE_MAX;
+        if (tags[i] == tag)
+            return i;
+    }
 }
 
 static bucket *find_bucket(const lexicon *lx, const char *key, size_t keylen, uint32_t hash)
@@ -571,7 +591,7 @@ static attrib_status index_entries(lexicon *lx)
     if (!(lx->tags = arena_alloc(&lx->mem, lx->tcap * sizeof *lx->tags)))
         return ATTRIB_ENOMEM;
     for (size_t i = 0; i < lx->tcap; i++)
-        lx->tags[i] = !lx->table[i].key ? 0 : lx->table[i].hash ? lx->table[i].hash : 1;
+        lx->tags[i] = slot_tag(lx->table[i].key, lx->table[i].hash);
     return ATTRIB_OK;
 }
 
@@ -764,16 +784,14 @@ static const bucket *lookup_bucket(const lexicon *lx, const char *key, size_t ke
 {
     if (!lx->tags)
         return NULL;
-    /* find_bucket()'s probes, through the tags. */
     size_t mask = lx->tcap - 1;
-    uint32_t tag = hash ? hash : 1;
-    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
-        if (!lx->tags[i])
-            return NULL;
+    for (size_t i = (size_t)hash & mask; (i = next_tagged(lx->tags, mask, hash, i)) != SIZE_MAX;
+         i = (i + 1) & mask) {
         const bucket *b = &lx->table[i];
-        if (lx->tags[i] == tag && b->keylen == keylen && same_key(b->key, key, keylen))
+        if (b->keylen == keylen && same_key(b->key, key, keylen))
             return b;
     }
+    return NULL;
 }
 
 const lex_entry *const *lexicon_lookup(const lexicon *lx, const char *key, size_t keylen)
@@ -818,14 +836,8 @@ static inline attrib_status set_token(doc *d, size_t i, const lex_entry *const *
      * 32 GB for this array alone. */
     if (v->len > UINT32_MAX - LEX_NCLASSES)
         return ATTRIB_ENOMEM;
-    if (v->len + LEX_NCLASSES > v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 256;
-        const lex_entry **p = realloc(v->data, cap * sizeof *p);
-        if (!p)
-            return ATTRIB_ENOMEM;
-        v->data = p;
-        v->cap = cap;
-    }
+    if (!vec_grow(v, v->len + LEX_NCLASSES, sizeof(const lex_entry *)))
+        return ATTRIB_ENOMEM;
     /* A token set again (stem.c) leaves its old entries unused. */
     tl->first = (uint32_t)v->len;
     const lex_entry **out = v->data;
@@ -968,8 +980,7 @@ typedef struct fw_slot {
 struct lexicon_fwset {
     fw_slot *table;   /* open addressing, power of two */
     size_t cap;
-    /* Each slot as a lookup probes it, 0 when empty, else its hash (a
-     * hash of 0 as 1), as lexicon's tags: the slots of all languages'
+    /* The table's tags (slot_tag()): the slots of all languages'
      * function words are some 200 KB, their tags a few ten. */
     uint32_t *tags;
 };
@@ -1015,23 +1026,21 @@ attrib_status lexicon_fwset_build(const lexicon *const *lxs, size_t n, lexicon_f
             f->mask |= 1u << l;
         }
     for (size_t i = 0; i < cap; i++)
-        fs->tags[i] = !fs->table[i].key ? 0 : fs->table[i].hash ? fs->table[i].hash : 1;
+        fs->tags[i] = slot_tag(fs->table[i].key, fs->table[i].hash);
     *out = fs;
     return ATTRIB_OK;
 }
 
 uint32_t lexicon_fwset_mask(const lexicon_fwset *fs, const char *key, size_t keylen, uint32_t hash)
 {
-    /* fw_find()'s probes, through the tags. */
     size_t mask = fs->cap - 1;
-    uint32_t tag = hash ? hash : 1;
-    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
-        if (!fs->tags[i])
-            return 0;
+    for (size_t i = (size_t)hash & mask; (i = next_tagged(fs->tags, mask, hash, i)) != SIZE_MAX;
+         i = (i + 1) & mask) {
         const fw_slot *f = &fs->table[i];
-        if (fs->tags[i] == tag && f->keylen == keylen && same_key(f->key, key, keylen))
+        if (f->keylen == keylen && same_key(f->key, key, keylen))
             return f->mask;
     }
+    return 0;
 }
 
 void lexicon_fwset_free(lexicon_fwset *fs)

@@ -115,8 +115,15 @@ attrib_status lexicon_build_function_words(const char *lang, const struct attrib
 void lexicon_free(lexicon *lx);
 
 /* The hash a lexicon indexes KEY (folded, KEYLEN bytes) by; tokens keep
- * theirs, so that a document's words are hashed once. */
+ * theirs, so that a document's words are hashed once. It is FNV-1a: from
+ * LEXICON_HASH_BASIS, lexicon_hash_byte() for each byte, so that a word
+ * folded a byte at a time (text.c) is hashed in the same pass. */
 uint32_t lexicon_hash(const char *key, size_t keylen);
+#define LEXICON_HASH_BASIS 2166136261u
+static inline uint32_t lexicon_hash_byte(uint32_t h, unsigned char c)
+{
+    return (h ^ c) * 16777619u;
+}
 
 /* Entries whose first word is KEY (folded), in a list ended by NULL. */
 const lex_entry *const *lexicon_lookup(const lexicon *lx, const char *key, size_t keylen);

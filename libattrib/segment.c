@@ -19,16 +19,25 @@
 
 #include "internal.h"
 
+bool vec_enlarge(vec *v, size_t n, size_t elem_size)
+{
+    size_t cap = v->cap ? v->cap : 64;
+    while (cap < n && cap <= SIZE_MAX / 2)
+        cap *= 2;
+    if (cap < n || (elem_size && cap > SIZE_MAX / elem_size))
+        return false;
+    void *data = realloc(v->data, cap * elem_size);
+    if (!data)
+        return false;
+    v->data = data;
+    v->cap = cap;
+    return true;
+}
+
 void *vec_push(vec *v, size_t elem_size)
 {
-    if (v->len == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 64;
-        void *data = realloc(v->data, cap * elem_size);
-        if (!data)
-            return NULL;
-        v->data = data;
-        v->cap = cap;
-    }
+    if (!vec_grow(v, v->len + 1, elem_size))
+        return NULL;
     void *slot = (char *)v->data + v->len++ * elem_size;
     memset(slot, 0, elem_size);
     return slot;
@@ -36,15 +45,8 @@ void *vec_push(vec *v, size_t elem_size)
 
 void *vec_reserve(vec *v, size_t n, size_t elem_size)
 {
-    if (elem_size && n > SIZE_MAX / elem_size)
+    if (!vec_grow(v, n, elem_size))
         return NULL;
-    if (n > v->cap) {
-        void *data = realloc(v->data, n * elem_size);
-        if (!data)
-            return NULL;
-        v->data = data;
-        v->cap = n;
-    }
     v->len = n;
     return v->data;
 }
@@ -99,8 +101,9 @@ static attrib_status open_iterator(const UBreakIterator *template, const char *t
     return ATTRIB_OK;
 }
 
-/* What the word walk keeps between segments: the token count and the
- * line breaks seen since the last token (two or more: a paragraph). */
+/* What the word walk keeps between segments: the document it adds tokens
+ * to, and the line breaks seen since the last token (two or more: a
+ * paragraph). */
 typedef struct walk {
     doc *d;
     int newlines;
@@ -114,8 +117,8 @@ static inline attrib_status add_segment(walk *w, size_t a, size_t b, bool word, 
     const char *s = w->d->text + a;
     size_t len = b - a;
     /* A NUL is binary junk, not text: it ends the paragraph, and no token
-     * (so no span a result copies as a C string) holds one. */
-    /* One printable ASCII byte, the usual punctuation, is neither. */
+     * (so no span a result copies as a C string) holds one. One printable
+     * ASCII byte, the usual punctuation, is neither junk nor space. */
     bool printable = len == 1 && (unsigned char)s[0] > 0x20 && (unsigned char)s[0] < 0x7F;
     if (maybe_blank && !printable) {
         if (memchr(s, '\0', len)) {
@@ -322,30 +325,30 @@ attrib_status segment_walk_words(const attrib_extractor *ex, doc *d)
             unsigned prev = cls;
             size_t n = 1;
             letters = cls != WB_EXTENDNUM;
-            for (;;) {
-                /* Letters and digits of ASCII, most of a word, at once. */
-                while (i < end && s[i] < 0x80 &&
-                       (unsigned)((ex->word_classes[s[i]] & WB_CLASS) - WB_LETTER) <= WB_NUMERIC - WB_LETTER) {
-                    prev = ex->word_classes[s[i++]] & WB_CLASS;
-                    letters = true;
-                    n++;
-                }
-                if (!word_goes_on(ex, s, end, &i, &prev, &icu))
-                    break;
+            while (word_goes_on(ex, s, end, &i, &prev, &icu)) {
                 letters |= prev != WB_EXTENDNUM;
                 n++;
             }
             word = letters || n > 1;
             break;
         }
-        case WB_SPACE:
+        case WB_SPACE: /* white space: no token */
             for (size_t j = i; j < end && class_at(ex, s, &j) == WB_SPACE; i = j)
                 ;
-            break;
+            continue;
         case WB_CR:
             if (i < end && s[i] == '\n')
                 i++;
-            break;
+            /* fall through */
+        case WB_NEWLINE:
+            /* Line breaks are white space; LF and U+2029 count towards a
+             * paragraph, as in is_space_run(). */
+            if (s[i - 1] == '\n' || (i - a == 3 && s[a + 2] == 0xA9))
+                w.newlines++;
+            line = i;
+            line_tokens = d->tokens.len;
+            line_newlines = w.newlines;
+            continue;
         default:
             break;
         }
@@ -364,18 +367,6 @@ attrib_status segment_walk_words(const attrib_extractor *ex, doc *d)
             w.newlines = line_newlines;
             st = icu_words(ex, &w, line, le);
             i = line = le;
-            line_tokens = d->tokens.len;
-            line_newlines = w.newlines;
-            continue;
-        }
-        if (cls == WB_SPACE)
-            continue;
-        if (cls == WB_NEWLINE || cls == WB_CR) {
-            /* Line breaks are white space; LF and U+2029 count towards a
-             * paragraph, as in is_space_run(). */
-            if (s[i - 1] == '\n' || (i - a == 3 && s[a + 2] == 0xA9))
-                w.newlines++;
-            line = i;
             line_tokens = d->tokens.len;
             line_newlines = w.newlines;
             continue;

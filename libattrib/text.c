@@ -165,7 +165,7 @@ uint16_t text_case_flags(const char *s, size_t len)
  * one letter whose folding grows, ß, is left to utf8proc. */
 static size_t latin_key(const char *s, size_t len, char *out, uint32_t *hash, uint16_t *flags)
 {
-    uint32_t h = 2166136261u; /* lexicon_hash()'s FNV-1a, a byte at a time */
+    uint32_t h = LEXICON_HASH_BASIS; /* lexicon_hash(), a byte at a time */
     bool first = true, upper_first = false, any_lower = false;
     int letters = 0;
     size_t o = 0;
@@ -184,7 +184,7 @@ static size_t latin_key(const char *s, size_t len, char *out, uint32_t *hash, ui
             upper = c2 < 0x9F && c2 != 0x97;
             lower = c2 > 0x9F && c2 != 0xB7;
             out[o++] = (char)c;
-            h = (h ^ c) * 16777619u;
+            h = lexicon_hash_byte(h, c);
             c = upper ? (unsigned char)(c2 + 0x20) : c2;
         } else if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
                    (((unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x93) ||
@@ -197,7 +197,7 @@ static size_t latin_key(const char *s, size_t len, char *out, uint32_t *hash, ui
             return (size_t)-1;
         }
         out[o++] = (char)c;
-        h = (h ^ c) * 16777619u;
+        h = lexicon_hash_byte(h, c);
         if (upper || lower) {
             letters++;
             upper_first |= first && upper;
@@ -265,13 +265,20 @@ static size_t apostrophe_at(const char *p, const char *end)
     return 0;
 }
 
+/* The first apostrophe of token T's key, where an elision or a clitic
+ * may split it, or NULL: most tokens have none. */
+static const char *split_apostrophe(const token *t)
+{
+    return (t->flags & TOK_WORD) && t->keylen > 1 ? memchr(t->key, '\'', t->keylen) : NULL;
+}
+
 /* The parts token T splits into at the language's elision (l'affaire ->
  * l' affaire) and clitic suffix (FBI's -> FBI 's): their number, written
  * to PARTS when it is not NULL (keys in d->mem); 0 when out of memory. */
 static size_t split_token(doc *d, const lexicon *lx, token t, token *parts)
 {
     size_t np = 0;
-    const char *kapo = (t.flags & TOK_WORD) && t.keylen > 1 ? memchr(t.key, '\'', t.keylen) : NULL;
+    const char *kapo = split_apostrophe(&t);
     if (kapo) {
         /* Elision: the prefix up to the first apostrophe. */
         size_t pre = (size_t)(kapo - t.key) + 1;
@@ -339,7 +346,7 @@ attrib_status text_prepare_tokens(doc *d)
      * where each token's parts land at or after its own slot. */
     size_t n = DOC_NTOK(d), extra = 0;
     for (size_t i = 0; i < n; i++)
-        if (memchr(DOC_TOK(d, i)->key, '\'', DOC_TOK(d, i)->keylen))
+        if (split_apostrophe(DOC_TOK(d, i)))
             extra += split_token(d, lx, *DOC_TOK(d, i), NULL) - 1;
     if (!extra)
         return ATTRIB_OK;
@@ -347,7 +354,7 @@ attrib_status text_prepare_tokens(doc *d)
         return ATTRIB_ENOMEM;
     for (size_t i = n, w = n + extra; i-- > 0 && w > i + 1;) {
         const token *t = DOC_TOK(d, i);
-        if (!memchr(t->key, '\'', t->keylen)) {
+        if (!split_apostrophe(t)) {
             *DOC_TOK(d, --w) = *t;
             continue;
         }
